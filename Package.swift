@@ -1,0 +1,121 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// One block of compiler settings for every target, as swift-log and Hummingbird do.
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Harbour",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "harbour", targets: ["harbour"]),
+        .executable(name: "harbour-bench", targets: ["HarbourBenchmark"]),
+        .library(name: "EventStore", targets: ["EventStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: Storage
+        .systemLibrary(
+            name: "CLMDB",
+            pkgConfig: "lmdb",
+            providers: [.apt(["liblmdb-dev"])]
+        ),
+        .target(
+            name: "LMDB",
+            dependencies: ["CLMDB"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "EventStore",
+            dependencies: [
+                "LMDB",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Domain
+        .target(
+            name: "Events",
+            path: "Events",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Casework",
+            dependencies: ["Events", "EventStore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Projections",
+            dependencies: ["Events", "EventStore", "LMDB"],
+            path: "Projections",
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Executables
+        .executableTarget(
+            name: "harbour",
+            dependencies: [
+                "EventStore",
+                "Events",
+                "Casework",
+                "Projections",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Tools
+        .executableTarget(
+            name: "HarbourBenchmark",
+            dependencies: ["EventStore"],
+            path: "Tools/Benchmark",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "CrashAppender",
+            dependencies: ["EventStore"],
+            path: "Tools/CrashAppender",
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Tests
+        .target(
+            name: "HarbourTestSupport",
+            dependencies: ["EventStore", "LMDB"],
+            path: "Tests/Support",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LMDBTests",
+            dependencies: ["LMDB", "HarbourTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EventsTests",
+            dependencies: ["Events"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CaseworkTests",
+            dependencies: ["Casework", "Events", "EventStore", "HarbourTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EventStoreTests",
+            dependencies: ["EventStore", "LMDB", "HarbourTestSupport", "CrashAppender"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,32 @@
+/// Every size the store accepts, named with its unit last. Each is checked on append and
+/// answered with ``EventStoreError/limitExceeded(_:)`` naming the limit.
+public struct StoreLimits: Sendable, Hashable {
+    /// Largest payload of one event.
+    public var eventPayloadBytesMax: Int
+    /// Most events in one append request.
+    public var batchEventsMax: Int
+    /// Longest stream id. With 9 bytes of version suffix it must fit LMDB's key size (511).
+    public var streamIdBytesMax: Int
+    /// Longest event type name.
+    public var eventTypeBytesMax: Int
+    /// Longest actor id.
+    public var actorBytesMax: Int
+    /// Most events the writer commits in one LMDB transaction when it groups requests.
+    public var groupCommitEventsMax: Int
+
+    public init(
+        eventPayloadBytesMax: Int = 1 << 20,
+        batchEventsMax: Int = 10_000,
+        streamIdBytesMax: Int = 200,
+        eventTypeBytesMax: Int = 100,
+        actorBytesMax: Int = 200,
+        groupCommitEventsMax: Int = 20_000
+    ) {
+        self.eventPayloadBytesMax = eventPayloadBytesMax
+        self.batchEventsMax = batchEventsMax
+        self.streamIdBytesMax = streamIdBytesMax
+        self.eventTypeBytesMax = eventTypeBytesMax
+        self.actorBytesMax = actorBytesMax
+        self.groupCommitEventsMax = groupCommitEventsMax
+    }
+}

@@ -1,0 +1,21 @@
+/// Rules for stream ids: `category-identity`, e.g. `client-3f2a…`.
+public enum StreamName {
+    /// The category: the part before the first `-` (the whole id if it has none).
+    public static func category(of streamId: String) -> String {
+        guard let dash = streamId.utf8.firstIndex(of: UInt8(ascii: "-")) else { return streamId }
+        return String(streamId[..<dash])
+    }
+
+    /// Nil when `streamId` is acceptable, else what is wrong with it.
+    static func problem(with streamId: String, limits: StoreLimits) -> String? {
+        let bytes = streamId.utf8
+        if bytes.isEmpty { return "is empty" }
+        if bytes.count > limits.streamIdBytesMax {
+            return "is \(bytes.count) bytes, over the limit of \(limits.streamIdBytesMax) (streamIdBytesMax)"
+        }
+        if bytes.contains(0) { return "contains a NUL byte" }
+        if bytes.contains(where: { $0 < 0x20 || $0 == 0x7f }) { return "contains a control character" }
+        if streamId.hasPrefix("$") { return "starts with '$', which is reserved for the store" }
+        return nil
+    }
+}
