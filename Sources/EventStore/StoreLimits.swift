@@ -11,8 +11,12 @@ public struct StoreLimits: Sendable, Hashable {
     public var eventTypeBytesMax: Int
     /// Longest actor id.
     public var actorBytesMax: Int
+    /// Most payload bytes in one append request.
+    public var batchPayloadBytesMax: Int
     /// Most events the writer commits in one LMDB transaction when it groups requests.
     public var groupCommitEventsMax: Int
+    /// Most payload bytes the writer commits in one transaction (bounds LMDB's dirty pages).
+    public var groupCommitPayloadBytesMax: Int
 
     public init(
         eventPayloadBytesMax: Int = 1 << 20,
@@ -20,13 +24,17 @@ public struct StoreLimits: Sendable, Hashable {
         streamIdBytesMax: Int = 200,
         eventTypeBytesMax: Int = 100,
         actorBytesMax: Int = 200,
-        groupCommitEventsMax: Int = 20_000
+        batchPayloadBytesMax: Int = 64 << 20,
+        groupCommitEventsMax: Int = 20_000,
+        groupCommitPayloadBytesMax: Int = 128 << 20
     ) {
         self.eventPayloadBytesMax = eventPayloadBytesMax
         self.batchEventsMax = batchEventsMax
         self.streamIdBytesMax = streamIdBytesMax
         self.eventTypeBytesMax = eventTypeBytesMax
         self.actorBytesMax = actorBytesMax
+        self.batchPayloadBytesMax = batchPayloadBytesMax
         self.groupCommitEventsMax = groupCommitEventsMax
+        self.groupCommitPayloadBytesMax = groupCommitPayloadBytesMax
     }
 }

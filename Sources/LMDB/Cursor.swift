@@ -39,6 +39,18 @@ public struct Cursor: ~Copyable {
         try key.withUnsafeBytes { try get(MDB_SET_KEY, key: $0) }
     }
 
+    func getBoth(key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) throws -> Entry? {
+        var keyValue = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
+        var valueValue = MDB_val(mv_size: value.count, mv_data: UnsafeMutableRawPointer(mutating: value.baseAddress))
+        let code = mdb_cursor_get(handle, &keyValue, &valueValue, MDB_GET_BOTH_RANGE)
+        if code == MDB_NOTFOUND { return nil }
+        try check(code, "mdb_cursor_get(\(database.name), GET_BOTH_RANGE)")
+        return (
+            UnsafeRawBufferPointer(start: keyValue.mv_data, count: keyValue.mv_size),
+            UnsafeRawBufferPointer(start: valueValue.mv_data, count: valueValue.mv_size)
+        )
+    }
+
     private func get(_ operation: MDB_cursor_op, key: UnsafeRawBufferPointer? = nil) throws -> Entry? {
         var keyValue = MDB_val(mv_size: key?.count ?? 0, mv_data: UnsafeMutableRawPointer(mutating: key?.baseAddress))
         var value = MDB_val()
@@ -49,5 +61,15 @@ public struct Cursor: ~Copyable {
             UnsafeRawBufferPointer(start: keyValue.mv_data, count: keyValue.mv_size),
             UnsafeRawBufferPointer(start: value.mv_data, count: value.mv_size)
         )
+    }
+}
+
+extension Cursor {
+    /// For duplicate-sorted databases: the first value of `key` that is greater than or equal
+    /// to `value`.
+    public func seek(key: [UInt8], valueAtOrAfter value: [UInt8]) throws -> Entry? {
+        try key.withUnsafeBytes { key in
+            try value.withUnsafeBytes { value in try getBoth(key: key, value: value) }
+        }
     }
 }

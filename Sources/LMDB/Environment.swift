@@ -128,6 +128,16 @@ public final class Environment: @unchecked Sendable {
         }
     }
 
+    /// Entries in the unnamed main database: the names of the named databases, if any.
+    public func mainDatabaseEntries() throws -> Int {
+        try gate.withShared {
+            try ensureOpen("mdb_env_stat")
+            var stat = MDB_stat()
+            try check(mdb_env_stat(handle, &stat), "mdb_env_stat")
+            return stat.ms_entries
+        }
+    }
+
     public func info() throws -> EnvironmentInfo {
         try gate.withShared {
             try ensureOpen("mdb_env_info")

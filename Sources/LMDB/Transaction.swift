@@ -44,6 +44,16 @@ public class Transaction {
         try key.withUnsafeBytes { try get(database, key: $0) }
     }
 
+    /// The named database, or nil if it does not exist. The handle lives only as long as this
+    /// transaction unless the transaction is a committed write.
+    public func openExistingDatabase(named name: String) throws -> Database? {
+        var handle: MDB_dbi = 0
+        let code = mdb_dbi_open(try liveHandle("mdb_dbi_open"), name, 0, &handle)
+        if code == MDB_NOTFOUND { return nil }
+        try check(code, "mdb_dbi_open(\(name))")
+        return Database(handle: handle, name: name)
+    }
+
     /// Number of entries in `database`.
     public func count(_ database: Database) throws -> Int {
         var stat = MDB_stat()

@@ -1,0 +1,66 @@
+import Foundation
+
+/// A serial executor backed by one OS thread of its own.
+///
+/// The append writer runs LMDB write transactions, which must begin and commit on one thread
+/// and block in fsync: keeping them off Swift's cooperative pool (two threads on a 2-core
+/// machine) leaves that pool free for readers and HTTP. The thread ends when the executor is
+/// released.
+final class DedicatedThreadExecutor: SerialExecutor, @unchecked Sendable {  // state lives in `queue`
+    private let queue: JobQueue
+
+    init(name: String) {
+        let queue = JobQueue()
+        self.queue = queue
+        let thread = Thread { [queue] in queue.run() }
+        thread.name = name
+        thread.start()
+    }
+
+    deinit { queue.stop() }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        queue.push(UnownedJob(job), executor: asUnownedSerialExecutor())
+    }
+
+    func asUnownedSerialExecutor() -> UnownedSerialExecutor {
+        UnownedSerialExecutor(ordinary: self)
+    }
+}
+
+/// The jobs waiting for the executor's thread. The thread holds this, not the executor, so
+/// releasing the executor lets the thread finish.
+private final class JobQueue: @unchecked Sendable {  // every field is guarded by `condition`
+    private let condition = NSCondition()
+    private var jobs: [(job: UnownedJob, executor: UnownedSerialExecutor)] = []
+    private var isStopped = false
+
+    func push(_ job: UnownedJob, executor: UnownedSerialExecutor) {
+        condition.lock()
+        jobs.append((job, executor))
+        condition.signal()
+        condition.unlock()
+    }
+
+    func stop() {
+        condition.lock()
+        isStopped = true
+        condition.signal()
+        condition.unlock()
+    }
+
+    func run() {
+        while true {
+            condition.lock()
+            while jobs.isEmpty && !isStopped { condition.wait() }
+            if jobs.isEmpty && isStopped {
+                condition.unlock()
+                return
+            }
+            let ready = jobs
+            jobs.removeAll(keepingCapacity: true)
+            condition.unlock()
+            for entry in ready { entry.job.runSynchronously(on: entry.executor) }
+        }
+    }
+}

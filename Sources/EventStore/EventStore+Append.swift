@@ -1,0 +1,61 @@
+extension EventStore {
+    /// Appends `events` to `stream` atomically, if the stream is as `expected`.
+    ///
+    /// Returns once the events are durable. An event id already in the log with the same
+    /// content makes the call an idempotent retry: nothing is written and the original
+    /// positions come back (``AppendResult/appended`` is false).
+    ///
+    /// - Throws: ``EventStoreError/wrongExpectedVersion(stream:expected:actual:)``,
+    ///   ``EventStoreError/eventIdConflict(eventId:existingPosition:)``,
+    ///   ``EventStoreError/partialRetry(stream:alreadyAppended:of:)``,
+    ///   ``EventStoreError/limitExceeded(_:)`` or ``EventStoreError/invalidInput(field:problem:)``
+    ///   for bad input (nothing is written), ``EventStoreError/storeFull(mapSizeBytesMax:)``.
+    public func append(_ events: [ProposedEvent], to stream: String, expected: ExpectedVersion = .any) async throws -> AppendResult {
+        let request = try AppendValidation(limits: limits).request(events, stream: stream, expected: expected)
+        return try await writer.append(request)
+    }
+}
+
+/// Checks an append against the store's limits before it reaches the writer.
+struct AppendValidation {
+    let limits: StoreLimits
+
+    func request(_ events: [ProposedEvent], stream: String, expected: ExpectedVersion) throws -> AppendRequest {
+        if let problem = StreamName.problem(with: stream, limits: limits) {
+            throw EventStoreError.invalidInput(field: "stream", problem: problem)
+        }
+        guard !events.isEmpty else { throw EventStoreError.invalidInput(field: "events", problem: "is empty") }
+        try check(events.count, max: limits.batchEventsMax, limit: "batchEventsMax", subject: "the number of events in the batch")
+        var payloadBytes = 0
+        var seen = Set<UUIDKey>()
+        for (index, event) in events.enumerated() {
+            try check(event, field: "events[\(index)]")
+            guard seen.insert(UUIDKey(event.eventId)).inserted else {
+                throw EventStoreError.duplicateEventInBatch(eventId: event.eventId)
+            }
+            payloadBytes += event.payload.count
+        }
+        try check(payloadBytes, max: limits.batchPayloadBytesMax, limit: "batchPayloadBytesMax", subject: "the batch's payload size in bytes")
+        return AppendRequest(stream: stream, events: events, expected: expected, payloadBytes: payloadBytes)
+    }
+
+    private func check(_ event: ProposedEvent, field: String) throws {
+        try checkName(event.eventType, field: "\(field).eventType", max: limits.eventTypeBytesMax, limit: "eventTypeBytesMax")
+        try checkName(event.actor, field: "\(field).actor", max: limits.actorBytesMax, limit: "actorBytesMax")
+        try check(event.payload.count, max: limits.eventPayloadBytesMax, limit: "eventPayloadBytesMax", subject: "\(field).payload size in bytes")
+    }
+
+    private func checkName(_ value: String, field: String, max: Int, limit: String) throws {
+        if value.isEmpty { throw EventStoreError.invalidInput(field: field, problem: "is empty") }
+        try check(value.utf8.count, max: max, limit: limit, subject: "\(field) length in bytes")
+        if value.utf8.contains(where: { $0 < 0x20 || $0 == 0x7f }) {
+            throw EventStoreError.invalidInput(field: field, problem: "contains a control character")
+        }
+    }
+
+    private func check(_ actual: Int, max: Int, limit: String, subject: String) throws {
+        guard actual <= max else {
+            throw EventStoreError.limitExceeded(.init(limit: limit, actual: actual, maximum: max, subject: subject))
+        }
+    }
+}

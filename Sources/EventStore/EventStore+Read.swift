@@ -1,0 +1,125 @@
+public import Foundation
+import LMDB
+
+/// Which way a stream is read.
+public enum ReadDirection: Sendable {
+    case forwards, backwards
+}
+
+extension EventStore {
+    /// Events of `stream` from `version` (inclusive; default: the first event forwards, the
+    /// last backwards), at most `limit`.
+    public func readStream(
+        _ stream: String, from version: UInt64? = nil, direction: ReadDirection = .forwards, limit: Int = .max
+    ) throws -> [RecordedEvent] {
+        try read { transaction in
+            try transaction.withCursor(layout.streams) { cursor in
+                var events: [RecordedEvent] = []
+                let prefix = Array(stream.utf8) + [0]
+                var entry: Cursor.Entry?
+                switch direction {
+                case .forwards: entry = try cursor.seek(atOrAfter: StoreLayout.streamKey(stream, version: version ?? 0))
+                case .backwards: entry = try cursor.seek(atOrBefore: StoreLayout.streamKey(stream, version: version ?? .max))
+                }
+                while let current = entry, events.count < limit, current.key.starts(with: prefix) {
+                    events.append(try record(at: BigEndian.uint64(current.value), in: transaction))
+                    entry = direction == .forwards ? try cursor.next() : try cursor.previous()
+                }
+                return events
+            }
+        }
+    }
+
+    /// The version of the last event in `stream`, or nil if the stream does not exist.
+    public func streamVersion(_ stream: String) throws -> UInt64? {
+        try read { transaction in
+            try transaction.get(layout.heads, key: Array(stream.utf8)).map { BigEndian.uint64($0) }
+        }
+    }
+
+    /// Events of the whole log from `position` (inclusive), at most `limit`.
+    public func readAll(from position: UInt64 = 1, limit: Int) throws -> [RecordedEvent] {
+        var events: [RecordedEvent] = []
+        try scan(from: position) { event in
+            guard events.count < limit else { return false }
+            events.append(event)
+            return true
+        }
+        return events
+    }
+
+    /// Events of every stream in `category` (the stream id's part before the first `-`),
+    /// in log order from `position`, at most `limit`.
+    public func readCategory(_ category: String, from position: UInt64 = 1, limit: Int) throws -> [RecordedEvent] {
+        try read { transaction in
+            try transaction.withCursor(layout.categories) { cursor in
+                var events: [RecordedEvent] = []
+                var entry = try cursor.seek(key: Array(category.utf8), valueAtOrAfter: BigEndian.bytes(position))
+                while let current = entry, events.count < limit {
+                    events.append(try record(at: BigEndian.uint64(current.value), in: transaction))
+                    entry = try cursor.nextDuplicate()
+                }
+                return events
+            }
+        }
+    }
+
+    /// The event at `position`, or nil past the head.
+    public func event(at position: UInt64) throws -> RecordedEvent? {
+        try read { transaction in
+            guard let bytes = try transaction.get(layout.log, key: BigEndian.bytes(position)) else { return nil }
+            return try RecordCodec.decode(bytes, keyPosition: position)
+        }
+    }
+
+    /// The position of the event with this id, or nil.
+    public func position(ofEvent eventId: UUID) throws -> UInt64? {
+        try read { transaction in
+            try transaction.get(layout.eventIds, key: StoreLayout.eventIdKey(eventId)).map { BigEndian.uint64($0) }
+        }
+    }
+
+    /// Calls `body` with every event from `position` in log order until it returns false.
+    /// Reads in snapshots of `pageEvents` events, so a long scan never pins one old snapshot.
+    public func scan(from position: UInt64 = 1, pageEvents: Int = 4_096, _ body: (RecordedEvent) throws -> Bool) throws {
+        var next = max(position, 1)
+        var keepGoing = true
+        while keepGoing {
+            let page: [RecordedEvent] = try read { transaction in
+                try transaction.withCursor(layout.log) { cursor in
+                    var page: [RecordedEvent] = []
+                    page.reserveCapacity(pageEvents)
+                    var entry = try cursor.seek(atOrAfter: BigEndian.bytes(next))
+                    while let current = entry, page.count < pageEvents {
+                        page.append(try RecordCodec.decode(current.value, keyPosition: BigEndian.uint64(current.key)))
+                        entry = try cursor.next()
+                    }
+                    return page
+                }
+            }
+            guard let last = page.last else { return }
+            for event in page where keepGoing { keepGoing = try body(event) }
+            next = last.position + 1
+        }
+    }
+
+    /// The position of the last event recorded at or before `date` (0 if none): recorded-at
+    /// times never decrease along the log, so this is a binary search.
+    public func position(recordedAtOrBefore date: Timestamp) throws -> UInt64 {
+        var low: UInt64 = 0
+        var high = headPosition
+        while low < high {
+            let middle = low + (high - low + 1) / 2
+            guard let event = try event(at: middle) else { break }
+            if event.recordedAt <= date { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    func record(at position: UInt64, in transaction: LMDB.Transaction) throws -> RecordedEvent {
+        guard let bytes = try transaction.get(layout.log, key: BigEndian.bytes(position)) else {
+            throw EventStoreError.corruptRecord(position: position, reason: "an index points at a missing record")
+        }
+        return try RecordCodec.decode(bytes, keyPosition: position)
+    }
+}

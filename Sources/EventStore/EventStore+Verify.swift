@@ -1,0 +1,96 @@
+import LMDB
+
+/// The outcome of walking the hash chain.
+public struct VerificationReport: Sendable, Equatable {
+    /// A record that failed, and why.
+    public struct Problem: Sendable, Equatable, CustomStringConvertible {
+        public let position: UInt64
+        public let reason: String
+        public var description: String { "position \(position): \(reason)" }
+    }
+
+    public let eventsChecked: UInt64
+    public let headPosition: UInt64
+    /// The first bad position, or nil when the whole log is intact.
+    public let firstProblem: Problem?
+
+    public var isIntact: Bool { firstProblem == nil }
+}
+
+extension EventStore {
+    /// Walks the log from position 1: every position present once and in order, every record
+    /// decodable, every hash equal to SHA-256(previous hash ‖ record), the stream and event-id
+    /// indexes pointing back at the record, and stream versions contiguous.
+    ///
+    /// - Parameter progress: called after each page with (events checked, head position).
+    public func verify(pageEvents: Int = 8_192, progress: (UInt64, UInt64) -> Void = { _, _ in }) throws -> VerificationReport {
+        var walker = ChainWalker()
+        let head = headPosition
+        while walker.nextPosition <= head, walker.problem == nil {
+            try read { transaction in
+                try transaction.withCursor(layout.log) { cursor in
+                    var entry = try cursor.seek(atOrAfter: BigEndian.bytes(walker.nextPosition))
+                    var checkedInPage = 0
+                    while let current = entry, checkedInPage < pageEvents, walker.nextPosition <= head, walker.problem == nil {
+                        try walker.check(key: current.key, value: current.value, transaction: transaction, layout: layout)
+                        checkedInPage += 1
+                        entry = try cursor.next()
+                    }
+                    if entry == nil, walker.nextPosition <= head, walker.problem == nil {
+                        walker.fail(at: walker.nextPosition, "missing: the log ends before the head position \(head)")
+                    }
+                }
+            }
+            progress(walker.nextPosition - 1, head)
+        }
+        return VerificationReport(eventsChecked: walker.nextPosition - 1, headPosition: head, firstProblem: walker.problem)
+    }
+}
+
+/// The state of a verification walk: where it is, the hash to chain to, and stream versions.
+private struct ChainWalker {
+    var nextPosition: UInt64 = 1
+    var previousHash = RecordCodec.zeroHash
+    var streamVersions: [String: UInt64] = [:]
+    var problem: VerificationReport.Problem?
+
+    mutating func fail(at position: UInt64, _ reason: String) {
+        problem = VerificationReport.Problem(position: position, reason: reason)
+    }
+
+    mutating func check(key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, transaction: LMDB.Transaction, layout: StoreLayout) throws {
+        let position = nextPosition
+        guard key.count == 8, BigEndian.uint64(key) == position else {
+            let found = key.count == 8 ? "\(BigEndian.uint64(key))" : "a \(key.count)-byte key"
+            return fail(at: position, "missing: the next record in the log is \(found)")
+        }
+        let record: RecordedEvent
+        do {
+            record = try RecordCodec.decode(value, keyPosition: position)
+        } catch let EventStoreError.corruptRecord(_, reason) {
+            return fail(at: position, reason)
+        }
+        guard let parts = RecordCodec.hashParts(value),
+            RecordCodec.chainHash(previous: previousHash, body: parts.body).elementsEqual(parts.hash)
+        else {
+            return fail(at: position, "hash mismatch: the record or the one before it was altered")
+        }
+        if let reason = try indexProblem(record, transaction: transaction, layout: layout) { return fail(at: position, reason) }
+        streamVersions[record.streamId] = record.streamVersion
+        previousHash = record.hash
+        nextPosition += 1
+    }
+
+    private func indexProblem(_ record: RecordedEvent, transaction: LMDB.Transaction, layout: StoreLayout) throws -> String? {
+        let expectedVersion = streamVersions[record.streamId].map { $0 + 1 } ?? 0
+        if record.streamVersion != expectedVersion {
+            return "stream \(record.streamId) jumps to version \(record.streamVersion), expected \(expectedVersion)"
+        }
+        let byId = try transaction.get(layout.eventIds, key: StoreLayout.eventIdKey(record.eventId)).map { BigEndian.uint64($0) }
+        if byId != record.position { return "the event-id index does not point at this record" }
+        let streamKey = StoreLayout.streamKey(record.streamId, version: record.streamVersion)
+        let byStream = try transaction.get(layout.streams, key: streamKey).map { BigEndian.uint64($0) }
+        if byStream != record.position { return "the stream index does not point at this record" }
+        return nil
+    }
+}

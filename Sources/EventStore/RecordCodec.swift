@@ -1,0 +1,113 @@
+import Crypto
+import Foundation
+
+/// The on-disk shape of one log record (format 1), little-endian inside the value:
+///
+///     u8 recordFormat | u64 position | u64 streamVersion | 16 eventId
+///     i64 recordedAt µs | i64 occurredAt µs | u16 schemaVersion | u8 flags
+///     [16 correlationId] [16 causationId]          (when flags bit 0 / bit 1)
+///     u16+streamId | u16+eventType | u16+actor | u32+payload
+///     32 hash = SHA-256(previous hash ‖ every byte above)
+///
+/// The position is stored although the key holds it too, so a record moved to another key
+/// fails verification.
+enum RecordCodec {
+    static let recordFormat: UInt8 = 1
+    static let hashBytes = 32
+    static let zeroHash = [UInt8](repeating: 0, count: hashBytes)
+    private static let fixedHeaderBytes = 1 + 8 + 8 + 16 + 8 + 8 + 2 + 1
+
+    /// Everything that goes into one record besides the previous hash.
+    struct Fields {
+        let position: UInt64
+        let streamVersion: UInt64
+        let recordedAt: Timestamp
+        let streamId: String
+        let event: ProposedEvent
+    }
+
+    static func encodedBytes(_ fields: Fields) -> Int {
+        fixedHeaderBytes + (fields.event.correlationId == nil ? 0 : 16) + (fields.event.causationId == nil ? 0 : 16)
+            + 2 + fields.streamId.utf8.count + 2 + fields.event.eventType.utf8.count + 2 + fields.event.actor.utf8.count
+            + 4 + fields.event.payload.count + hashBytes
+    }
+
+    /// Writes the record into `buffer` (exactly ``encodedBytes(_:)`` long) and returns its hash.
+    static func encode(_ fields: Fields, previousHash: [UInt8], into buffer: UnsafeMutableRawBufferPointer) -> [UInt8] {
+        var writer = ByteWriter(buffer: buffer)
+        let event = fields.event
+        writer.put(recordFormat)
+        writer.put(fields.position)
+        writer.put(fields.streamVersion)
+        writer.put(uuid: event.eventId)
+        writer.put(UInt64(bitPattern: fields.recordedAt.microsecondsSinceEpoch))
+        writer.put(UInt64(bitPattern: event.occurredAt.microsecondsSinceEpoch))
+        writer.put(event.schemaVersion)
+        writer.put(UInt8((event.correlationId == nil ? 0 : 1) | (event.causationId == nil ? 0 : 2)))
+        if let correlation = event.correlationId { writer.put(uuid: correlation) }
+        if let causation = event.causationId { writer.put(uuid: causation) }
+        writer.putString16(fields.streamId)
+        writer.putString16(event.eventType)
+        writer.putString16(event.actor)
+        writer.put(UInt32(event.payload.count))
+        writer.put(bytes: event.payload)
+        let body = UnsafeRawBufferPointer(rebasing: buffer[0..<writer.offset])
+        let hash = chainHash(previous: previousHash, body: body)
+        writer.put(bytes: hash)
+        precondition(writer.offset == buffer.count, "record size mismatch: wrote \(writer.offset) of \(buffer.count)")
+        return hash
+    }
+
+    static func chainHash(previous: [UInt8], body: UnsafeRawBufferPointer) -> [UInt8] {
+        var hasher = SHA256()
+        previous.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        hasher.update(bufferPointer: body)
+        return Array(hasher.finalize())
+    }
+
+    /// Decodes a record read from the map; throws ``EventStoreError/corruptRecord(position:reason:)``
+    /// naming `keyPosition` when the bytes do not form a valid record.
+    static func decode(_ bytes: UnsafeRawBufferPointer, keyPosition: UInt64) throws -> RecordedEvent {
+        do {
+            return try decodeUnchecked(bytes, keyPosition: keyPosition)
+        } catch let problem as ByteReader.Problem {
+            throw EventStoreError.corruptRecord(position: keyPosition, reason: problem.reason)
+        }
+    }
+
+    private static func decodeUnchecked(_ bytes: UnsafeRawBufferPointer, keyPosition: UInt64) throws -> RecordedEvent {
+        var reader = ByteReader(buffer: bytes)
+        let format: UInt8 = try reader.get()
+        guard format == recordFormat else { throw ByteReader.Problem(reason: "unknown record format \(format)") }
+        let position: UInt64 = try reader.get()
+        guard position == keyPosition else {
+            throw ByteReader.Problem(reason: "record says position \(position) but is stored under \(keyPosition)")
+        }
+        let streamVersion: UInt64 = try reader.get()
+        let eventId = try reader.getUUID()
+        let recordedAt = Timestamp(microsecondsSinceEpoch: Int64(bitPattern: try reader.get()))
+        let occurredAt = Timestamp(microsecondsSinceEpoch: Int64(bitPattern: try reader.get()))
+        let schemaVersion: UInt16 = try reader.get()
+        let flags: UInt8 = try reader.get()
+        let correlationId = flags & 1 != 0 ? try reader.getUUID() : nil
+        let causationId = flags & 2 != 0 ? try reader.getUUID() : nil
+        let streamId = try reader.getString16(field: "stream id")
+        let eventType = try reader.getString16(field: "event type")
+        let actor = try reader.getString16(field: "actor")
+        let payloadCount = Int(try reader.get() as UInt32)
+        let payload = try reader.getBytes(payloadCount)
+        let hash = try reader.getBytes(hashBytes)
+        guard reader.isAtEnd else { throw ByteReader.Problem(reason: "\(reader.remaining) trailing bytes") }
+        return RecordedEvent(
+            position: position, streamId: streamId, streamVersion: streamVersion, eventId: eventId,
+            eventType: eventType, schemaVersion: schemaVersion, recordedAt: recordedAt, occurredAt: occurredAt,
+            actor: actor, correlationId: correlationId, causationId: causationId, payload: payload, hash: hash)
+    }
+
+    /// The stored hash and the bytes it covers, without decoding the rest.
+    static func hashParts(_ bytes: UnsafeRawBufferPointer) -> (body: UnsafeRawBufferPointer, hash: UnsafeRawBufferPointer)? {
+        guard bytes.count > fixedHeaderBytes + hashBytes else { return nil }
+        let split = bytes.count - hashBytes
+        return (UnsafeRawBufferPointer(rebasing: bytes[0..<split]), UnsafeRawBufferPointer(rebasing: bytes[split...]))
+    }
+}

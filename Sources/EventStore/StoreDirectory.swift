@@ -1,0 +1,73 @@
+import Foundation
+import LMDB
+
+/// Creating the data folder and checking what is in it, before anything is written.
+enum StoreDirectory {
+    static func prepare(_ directory: String, create: Bool) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw EventStoreError.notAStore(path: directory, reason: "it is a file, not a folder")
+            }
+            return
+        }
+        guard create else {
+            throw EventStoreError.notAStore(path: directory, reason: "no such folder")
+        }
+        // Owner-only: the log holds personal data.
+        try FileManager.default.createDirectory(
+            atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    }
+
+    /// Refuses a store written by a newer format, or an LMDB environment that is not Harbour's,
+    /// before any database is created in it.
+    static func checkFormat(_ environment: Environment, path: String) throws {
+        let found: UInt32? = try environment.read { transaction in
+            guard let meta = try transaction.openExistingDatabase(named: "meta") else { return nil }
+            guard let bytes = try transaction.get(meta, key: StoreLayout.formatKey), bytes.count == 4 else {
+                throw EventStoreError.notAStore(path: path, reason: "its meta database has no format version")
+            }
+            return UInt32(littleEndian: bytes.loadUnaligned(as: UInt32.self))
+        }
+        if let found, found > StoreLayout.formatVersion {
+            throw EventStoreError.formatTooNew(found: found, supported: StoreLayout.formatVersion)
+        }
+        if found == nil, try environment.mainDatabaseEntries() > 0 {
+            throw EventStoreError.notAStore(path: path, reason: "it holds LMDB databases that are not Harbour's")
+        }
+    }
+
+    static func stampFormatIfNew(_ environment: Environment, layout: StoreLayout) throws {
+        try environment.write { transaction in
+            guard try transaction.get(layout.meta, key: StoreLayout.formatKey) == nil else { return }
+            try withUnsafeBytes(of: StoreLayout.formatVersion.littleEndian) { version in
+                try StoreLayout.formatKey.withUnsafeBytes { key in
+                    try transaction.put(layout.meta, key: key, value: version)
+                }
+            }
+            try transaction.put(layout.meta, key: StoreLayout.createdAtKey, value: Array(Timestamp.now().iso8601.utf8))
+        }
+    }
+}
+
+/// The last committed record: where the next append goes and what it chains to.
+struct LogTail: Sendable, Equatable {
+    var position: UInt64
+    var hash: [UInt8]
+    /// Recorded-at times never go backwards along the log, even if the clock does, so a
+    /// date maps to a position by binary search (replay "as of" a date).
+    var recordedAt: Timestamp
+
+    static let empty = LogTail(position: 0, hash: RecordCodec.zeroHash, recordedAt: Timestamp(microsecondsSinceEpoch: 0))
+
+    static func load(environment: Environment, layout: StoreLayout) throws -> LogTail {
+        try environment.read { transaction in
+            try transaction.withCursor(layout.log) { cursor in
+                guard let last = try cursor.last() else { return .empty }
+                let position = BigEndian.uint64(last.key)
+                let record = try RecordCodec.decode(last.value, keyPosition: position)
+                return LogTail(position: position, hash: record.hash, recordedAt: record.recordedAt)
+            }
+        }
+    }
+}
