@@ -40,7 +40,7 @@ extension EventStore {
     /// Events of the whole log from `position` (inclusive), at most `limit`.
     public func readAll(from position: UInt64 = 1, limit: Int) throws -> [RecordedEvent] {
         var events: [RecordedEvent] = []
-        try scan(from: position) { event in
+        try scan(from: position, pageEvents: Swift.max(1, Swift.min(limit, 4_096))) { event in
             guard events.count < limit else { return false }
             events.append(event)
             return true

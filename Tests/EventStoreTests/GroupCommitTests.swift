@@ -1,0 +1,62 @@
+import EventStore
+import HarbourTestSupport
+import Testing
+
+@Suite("Group commit")
+struct GroupCommitTests {
+    @Test("64 concurrent appenders: gapless log, contiguous streams, every acknowledgement readable")
+    func concurrentAppenders() async throws {
+        try await withTemporaryStore { store in
+            let appenders = 64
+            let appendsEach = 8
+            let acknowledged = try await withThrowingTaskGroup(of: [(String, AppendResult)].self) { group in
+                for appender in 0..<appenders {
+                    group.addTask {
+                        var results: [(String, AppendResult)] = []
+                        for round in 0..<appendsEach {
+                            let stream = "client-\((appender + round) % 5)"
+                            let events = [ProposedEvent].samples(1 + (appender + round) % 3, prefix: "a\(appender)r\(round)")
+                            results.append((stream, try await store.append(events, to: stream)))
+                        }
+                        return results
+                    }
+                }
+                return try await group.reduce(into: []) { $0 += $1 }
+            }
+            let log = try store.readAll(limit: .max)
+            #expect(log.map(\.position) == Array(1...UInt64(log.count)), "positions are gapless from 1")
+            #expect(UInt64(log.count) == store.headPosition)
+            for stream in Set(log.map(\.streamId)) {
+                let versions = log.filter { $0.streamId == stream }.map(\.streamVersion)
+                #expect(versions == Array(0..<UInt64(versions.count)), "\(stream) versions are contiguous")
+            }
+            for (stream, result) in acknowledged {
+                for position in result.positions {
+                    #expect(log[Int(position) - 1].streamId == stream)
+                }
+            }
+            #expect(acknowledged.flatMap(\.1.positions).count == log.count, "nothing acknowledged twice or lost")
+            #expect(try store.verify().isIntact)
+        }
+    }
+
+    @Test("within one group commit each request succeeds or fails on its own")
+    func independentOutcomes() async throws {
+        try await withTemporaryStore { store in
+            _ = try await store.append(.samples(1), to: "client-1")
+            let outcomes = await withTaskGroup(of: Bool.self) { group in
+                for index in 0..<32 {
+                    group.addTask {
+                        // Odd requests expect a version the stream never has: they alone fail.
+                        let expected: ExpectedVersion = index % 2 == 0 ? .any : .exactly(999)
+                        return (try? await store.append(.samples(1), to: "client-1", expected: expected)) != nil
+                    }
+                }
+                return await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 16)
+            #expect(store.headPosition == 17)
+            #expect(try store.streamVersion("client-1") == 16)
+        }
+    }
+}
