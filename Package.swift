@@ -52,7 +52,8 @@ let package = Package(
         ),
         .target(
             name: "Casework",
-            dependencies: ["Events", "EventStore"],
+            // Crypto: SHA-256 of ballot receipt codes.
+            dependencies: ["Events", "EventStore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .target(

@@ -17,7 +17,9 @@ public struct EventCorrected: DomainEvent {
     public let originalEventType: String
     /// Why it was wrong (personal data: may describe the client).
     public let reason: FreeText
-    /// The corrected payload, a current-version payload of `originalEventType`.
+    /// The schema version the replacement was written at, so it is upcast like any payload.
+    public let replacementSchemaVersion: UInt16
+    /// The corrected payload, of `originalEventType` at `replacementSchemaVersion`.
     public let replacement: JSONValue
 
     /// A EventCorrected with every field given.
@@ -26,12 +28,14 @@ public struct EventCorrected: DomainEvent {
         originalEventId: UUID,
         originalEventType: String,
         reason: FreeText,
+        replacementSchemaVersion: UInt16,
         replacement: JSONValue
     ) {
         self.stream = stream
         self.originalEventId = originalEventId
         self.originalEventType = originalEventType
         self.reason = reason
+        self.replacementSchemaVersion = replacementSchemaVersion
         self.replacement = replacement
     }
 
@@ -41,6 +45,7 @@ public struct EventCorrected: DomainEvent {
         EventCorrected(
             stream: "client-c-0001", originalEventId: UUID(uuidString: "0195a1b2-0000-7000-8000-000000000001")!,
             originalEventType: ServiceDelivered.eventType, reason: "Minutes mistyped",
+            replacementSchemaVersion: ServiceDelivered.schemaVersion,
             replacement: try! EventCoding.jsonValue(of: ServiceDelivered.example))
     }
 }

@@ -1,0 +1,33 @@
+public import Events
+
+/// Whatever a command decides against, built from its stream's history.
+public protocol StreamState: Sendable {
+    /// Builds the state from the stream's history (empty for a stream that does not exist).
+    static func load(from history: StreamHistory, registry: EventRegistry) throws -> Self
+}
+
+/// An aggregate's state: a pure fold of its stream's effective events (after corrections).
+public protocol AggregateState: StreamState {
+    /// The state of a stream with no events.
+    init()
+    /// Applies one effective event; events the aggregate does not use are ignored.
+    mutating func apply(_ event: any DomainEvent)
+}
+
+extension AggregateState {
+    public static func load(from history: StreamHistory, registry: EventRegistry) throws -> Self {
+        try folded(history.effectiveEvents(registry: registry))
+    }
+
+    /// The state after `events`, in order.
+    public static func folded(_ events: [any DomainEvent]) -> Self {
+        var state = Self()
+        for event in events { state.apply(event) }
+        return state
+    }
+}
+
+extension StreamHistory: StreamState {
+    /// A correction decides against the raw history itself.
+    public static func load(from history: StreamHistory, registry: EventRegistry) throws -> StreamHistory { history }
+}

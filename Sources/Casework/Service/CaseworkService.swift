@@ -1,0 +1,99 @@
+public import EventStore
+public import Events
+public import Foundation
+import Synchronization
+
+/// Loads a stream, folds it, gathers facts, decides, and appends with the expected version,
+/// retrying a bounded number of times when another writer got there first.
+public final class CaseworkService: Sendable {
+    /// Retries after a `wrongExpectedVersion` before the command fails with a conflict.
+    public static let conflictRetriesMax = 3
+
+    let log: any EventLog
+    let reader: FactReader
+    let policy: CaseworkPolicy
+    let timeZone: TimeZone
+    let clock: @Sendable () -> Timestamp
+    let serializer = KeyedSerializer()
+    /// Ballots cast but not yet released, per election. In memory on purpose: see `BallotsRecorded`.
+    let heldBallots = Mutex<[ElectionID: [PendingBallot]]>([:])
+
+    /// A service over `log`. Directories default to ones folded from the log itself.
+    public init(
+        log: any EventLog, timeZone: TimeZone, policy: CaseworkPolicy = CaseworkPolicy(),
+        registry: EventRegistry = .standard, clients: (any ClientDirectory)? = nil, members: (any MemberDirectory)? = nil,
+        users: (any UserDirectory)? = nil, clock: @escaping @Sendable () -> Timestamp = { .now() }
+    ) {
+        let directory = LogDirectory(log: log, registry: registry)
+        self.log = log
+        self.reader = FactReader(
+            log: log, registry: registry, clients: clients ?? directory, members: members ?? directory,
+            users: users ?? directory)
+        self.policy = policy
+        self.timeZone = timeZone
+        self.clock = clock
+    }
+
+    /// The decision context for now: today in the agency's zone, and its policy.
+    public func context(at now: Timestamp) -> DecisionContext {
+        DecisionContext(today: CalendarDate.day(of: now.date, in: timeZone), policy: policy)
+    }
+
+    /// Decides `command` against its stream and appends the events it produces.
+    /// - Throws: ``DomainError`` when a rule refuses it (or the stream kept changing past
+    ///   ``conflictRetriesMax`` retries), or the store's and decoder's errors.
+    @discardableResult
+    public func execute<C: Command>(_ command: C, correlationId: UUID? = nil, causationId: UUID? = nil) async throws
+        -> CommandOutcome
+    {
+        try await withConflictRetries(stream: command.streamId) {
+            let history = try self.reader.history(of: command.streamId)
+            let state = try C.State.load(from: history, registry: self.reader.registry)
+            let facts = try await command.gatherFacts(from: self.reader)
+            let now = self.clock()
+            let events = try Decider.decide(command, state: state, facts: facts, context: self.context(at: now))
+            return try await self.append(
+                events, to: command.streamId, after: history.version, actor: command.actor, now: now,
+                correlationId: correlationId, causationId: causationId)
+        }
+    }
+
+    /// Runs `attempt` again while it fails with `wrongExpectedVersion`, at most
+    /// ``conflictRetriesMax`` more times.
+    func withConflictRetries<T>(stream: String, _ attempt: () async throws -> T) async throws -> T {
+        for _ in 0..<Self.conflictRetriesMax {
+            do {
+                return try await attempt()
+            } catch EventStoreError.wrongExpectedVersion {
+                continue
+            }
+        }
+        do {
+            return try await attempt()
+        } catch EventStoreError.wrongExpectedVersion {
+            throw DomainError.conflict(
+                "streamId", "\(stream) kept changing while the command was decided; gave up after \(Self.conflictRetriesMax) retries")
+        }
+    }
+
+    /// Encodes `events` and appends them to `stream`, expecting it at `version` (nil: new).
+    func append(
+        _ events: [any DomainEvent], to stream: String, after version: UInt64?, actor: ActingUser, now: Timestamp,
+        correlationId: UUID?, causationId: UUID?
+    ) async throws -> CommandOutcome {
+        let today = context(at: now).today
+        let correlation = correlationId ?? UUIDv7.make(at: now)
+        let proposed = try events.map { event in
+            ProposedEvent(
+                eventId: UUIDv7.make(at: now), eventType: event.eventType, schemaVersion: event.schemaVersion,
+                occurredAt: Timestamp.occurred(event, now: now, today: today, timeZone: timeZone),
+                actor: actor.userId.rawValue, correlationId: correlation, causationId: causationId,
+                payload: try EventCoding.encode(any: event))
+        }
+        let expected: ExpectedVersion = version.map { .exactly($0) } ?? .noStream
+        let result = try await log.append(proposed, to: stream, expected: expected)
+        return CommandOutcome(
+            events: events, eventIds: proposed.map(\.eventId), positions: result.positions,
+            streamVersion: result.streamVersion)
+    }
+}

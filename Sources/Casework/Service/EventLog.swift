@@ -1,0 +1,32 @@
+public import EventStore
+
+/// The part of the event store casework uses, so decisions and the service can be tested
+/// against a wrapper (e.g. one that injects conflicts) as well as the real store.
+public protocol EventLog: Sendable {
+    /// Appends `events` to `stream` if it is at `expected`, atomically.
+    func append(_ events: [ProposedEvent], to stream: String, expected: ExpectedVersion) async throws -> AppendResult
+    /// Every event of `stream`, oldest first (empty when it does not exist).
+    func events(inStream stream: String) throws -> [RecordedEvent]
+    /// Every event of every stream of `category`, in log order.
+    func events(inCategory category: String) throws -> [RecordedEvent]
+}
+
+extension EventStore: EventLog {
+    /// Page size for category reads; a page is one read transaction.
+    static let categoryPageEventsMax = 4_096
+
+    public func events(inStream stream: String) throws -> [RecordedEvent] {
+        try readStream(stream)
+    }
+
+    public func events(inCategory category: String) throws -> [RecordedEvent] {
+        var events: [RecordedEvent] = []
+        var position: UInt64 = 1
+        while true {
+            let page = try readCategory(category, from: position, limit: Self.categoryPageEventsMax)
+            events += page
+            guard page.count == Self.categoryPageEventsMax, let last = page.last else { return events }
+            position = last.position + 1
+        }
+    }
+}
