@@ -65,7 +65,7 @@ func registerClient(
         duplicateOverrideReason: override)
 }
 
-/// The events of a registered client with an open, assigned case.
+/// The events of a client registered on 2025-03-03 with all consents granted.
 func registeredClient(_ id: String = "c-1", consents: IntakeConsents = consents()) throws -> [any DomainEvent] {
     try decide(registerClient(id, consents: consents), facts: DuplicateMatches())
 }
