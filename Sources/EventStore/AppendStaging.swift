@@ -3,9 +3,10 @@ import LMDB
 
 /// Writes the requests of one group commit into its transaction, one after another.
 ///
-/// Each request is checked in full (idempotency, expected version) before its first write,
-/// so a request that fails leaves nothing behind while the others in the batch go ahead.
-/// Requests later in the batch see the writes of earlier ones.
+/// A request that fails leaves nothing behind while the others in the batch go ahead: its
+/// expected version is checked before any write, and its event ids are claimed before its
+/// records are written, so a clash undoes only the ids this request claimed. Requests later
+/// in the batch see the writes of earlier ones.
 struct AppendStaging {
     let transaction: WriteTransaction
     let layout: StoreLayout
@@ -22,20 +23,23 @@ struct AppendStaging {
     /// Appends one request, or returns why it cannot be. Throws only for storage failures,
     /// which abort the whole transaction.
     mutating func stage(_ request: AppendRequest) throws -> Result<AppendResult, any Error> {
-        if let retry = try idempotentOutcome(request) { return retry }
-        let current = try currentVersion(of: request.stream)
+        let current = try StreamIndex.head(of: request.stream, in: transaction, layout: layout)
         guard Self.satisfies(request.expected, current: current) else {
+            // A retry of an append that already landed succeeds whatever the stream's state now.
+            if let retry = try idempotentOutcome(request) { return retry }
             return .failure(EventStoreError.wrongExpectedVersion(stream: request.stream, expected: request.expected, actual: current))
         }
+        if let clash = try claimEventIds(request) { return clash }
         let firstVersion = current.map { $0 + 1 } ?? 0
+        let streamKey = Array(request.stream.utf8)
+        let categoryKey = Array(StreamName.category(of: request.stream).utf8)
         var positions: [UInt64] = []
         positions.reserveCapacity(request.events.count)
         for (offset, event) in request.events.enumerated() {
-            positions.append(try write(event, stream: request.stream, version: firstVersion + UInt64(offset)))
+            let version = firstVersion + UInt64(offset)
+            positions.append(try write(event, stream: request.stream, version: version, streamKey: streamKey, categoryKey: categoryKey))
         }
-        let lastVersion = firstVersion + UInt64(request.events.count - 1)
-        try transaction.put(layout.heads, key: Array(request.stream.utf8), value: BigEndian.bytes(lastVersion))
-        return .success(AppendResult(positions: positions, streamVersion: lastVersion, appended: true))
+        return .success(AppendResult(positions: positions, streamVersion: firstVersion + UInt64(request.events.count - 1), appended: true))
     }
 
     static func satisfies(_ expected: ExpectedVersion, current: UInt64?) -> Bool {
@@ -47,9 +51,19 @@ struct AppendStaging {
         }
     }
 
-    func currentVersion(of stream: String) throws -> UInt64? {
-        guard let bytes = try transaction.get(layout.heads, key: Array(stream.utf8)) else { return nil }
-        return BigEndian.uint64(bytes)
+    /// Maps each event id to the position it will get. On a clash with the log, removes the
+    /// ids this request already claimed and returns the retry's (or conflict's) outcome.
+    private func claimEventIds(_ request: AppendRequest) throws -> Result<AppendResult, any Error>? {
+        for (offset, event) in request.events.enumerated() {
+            let position = BigEndian.bytes(tail.position + 1 + UInt64(offset))
+            guard try !transaction.insert(layout.eventIds, key: StoreLayout.eventIdKey(event.eventId), value: position) else { continue }
+            for earlier in request.events[..<offset] {
+                try transaction.delete(layout.eventIds, key: StoreLayout.eventIdKey(earlier.eventId))
+            }
+            return try idempotentOutcome(request)
+                ?? .failure(EventStoreError.corruptRecord(position: tail.position, reason: "event-id index changed during an append"))
+        }
+        return nil
     }
 
     /// Nil when none of the request's event ids is in the log; otherwise the outcome of a retry.
@@ -81,22 +95,28 @@ struct AppendStaging {
         return try RecordCodec.decode(bytes, keyPosition: position)
     }
 
-    private mutating func write(_ event: ProposedEvent, stream: String, version: UInt64) throws -> UInt64 {
+    private mutating func write(
+        _ event: ProposedEvent, stream: String, version: UInt64, streamKey: [UInt8], categoryKey: [UInt8]
+    ) throws -> UInt64 {
         let position = tail.position + 1
         let fields = RecordCodec.Fields(
             position: position, streamVersion: version, recordedAt: recordedAt, streamId: stream, event: event)
-        let positionKey = BigEndian.bytes(position)
-        var hash: [UInt8] = []
+        var hash = ChainHash.zero
         let previousHash = tail.hash
-        try positionKey.withUnsafeBytes { key in
-            try transaction.put(layout.log, key: key, reservingBytes: RecordCodec.encodedBytes(fields), flags: .append) {
+        // Keys and values on the stack: this loop runs once per event in the hottest path.
+        var entry = (version.bigEndian, position.bigEndian)
+        try withUnsafeBytes(of: &entry) { entry in
+            let positionKey = UnsafeRawBufferPointer(rebasing: entry[8..<16])
+            try transaction.put(layout.log, key: positionKey, reservingBytes: RecordCodec.encodedBytes(fields), flags: .append) {
                 hash = RecordCodec.encode(fields, previousHash: previousHash, into: $0)
             }
+            try streamKey.withUnsafeBytes { key in
+                try transaction.put(layout.streams, key: key, value: entry, flags: .appendDuplicate)
+            }
+            try categoryKey.withUnsafeBytes { key in
+                try transaction.put(layout.categories, key: key, value: positionKey, flags: .appendDuplicate)
+            }
         }
-        try transaction.put(layout.streams, key: StoreLayout.streamKey(stream, version: version), value: positionKey)
-        try transaction.put(layout.eventIds, key: StoreLayout.eventIdKey(event.eventId), value: positionKey, flags: .noOverwrite)
-        try transaction.put(
-            layout.categories, key: Array(StreamName.category(of: stream).utf8), value: positionKey, flags: .appendDuplicate)
         tail = LogTail(position: position, hash: hash, recordedAt: recordedAt)
         return position
     }

@@ -13,9 +13,12 @@ struct AppendRequest: Sendable {
 /// (group commit). Each request succeeds or fails on its own; nobody hears "committed"
 /// before `mdb_txn_commit` (and its fsyncs) has returned.
 actor AppendWriter {
+    /// Requests that arrived together and must share one transaction, and who waits for them.
     private struct Waiting {
-        let request: AppendRequest
-        let continuation: CheckedContinuation<AppendResult, any Error>
+        let requests: [AppendRequest]
+        let continuation: CheckedContinuation<[Result<AppendResult, any Error>], Never>
+        var events: Int { requests.reduce(0) { $0 + $1.events.count } }
+        var payloadBytes: Int { requests.reduce(0) { $0 + $1.payloadBytes } }
     }
 
     nonisolated let executor = DedicatedThreadExecutor(name: "harbour-append-writer")
@@ -29,6 +32,11 @@ actor AppendWriter {
     private var tail: LogTail
     private var waiting: [Waiting] = []
     private var isFlushScheduled = false
+    /// Requests in the last commit: more than one means appenders are running concurrently.
+    private var lastCommitRequests = 0
+    private var waitingRequests = 0
+    /// Counts flushes, so a delayed flush that was overtaken does nothing.
+    private var flushGeneration = 0
     private var isShutDown = false
 
     init(environment: Environment, layout: StoreLayout, limits: StoreLimits, tail: LogTail, headSignal: HeadSignal, logger: Logger) {
@@ -40,11 +48,17 @@ actor AppendWriter {
         self.logger = logger
     }
 
-    func append(_ request: AppendRequest) async throws -> AppendResult {
-        guard !isShutDown else { throw EventStoreError.closed }
-        return try await withCheckedThrowingContinuation { continuation in
-            waiting.append(Waiting(request: request, continuation: continuation))
-            scheduleFlush()
+    /// Commits `requests` in one transaction (possibly with others'); each has its own outcome.
+    func append(_ requests: [AppendRequest]) async -> [Result<AppendResult, any Error>] {
+        guard !isShutDown else { return requests.map { _ in .failure(EventStoreError.closed) } }
+        return await withCheckedContinuation { continuation in
+            waiting.append(Waiting(requests: requests, continuation: continuation))
+            waitingRequests += requests.count
+            if isFlushScheduled && lastCommitRequests > 1 && waitingRequests >= lastCommitRequests {
+                flush()  // everyone from the last commit is back: no reason to wait longer
+            } else {
+                scheduleFlush()
+            }
         }
     }
 
@@ -56,19 +70,39 @@ actor AppendWriter {
 
     /// The flush runs as a later job on this actor, so requests that arrive while a commit
     /// is in progress queue up behind it and go into the next transaction together.
+    ///
+    /// When the last commit grouped several requests, appenders are concurrent and most of
+    /// them are about to come back: waiting ``StoreLimits/groupCommitDelayMicroseconds``
+    /// lets them join this commit instead of paying for one of their own. A lone appender
+    /// never waits.
     private func scheduleFlush() {
         guard !isFlushScheduled else { return }
         isFlushScheduled = true
-        Task { self.flush() }
+        let delay = limits.groupCommitDelayMicroseconds
+        if lastCommitRequests > 1 && delay > 0 {
+            let generation = flushGeneration
+            Task {
+                try? await Task.sleep(for: .microseconds(delay))
+                if self.flushGeneration == generation { self.flush() }
+            }
+        } else {
+            Task { self.flush() }
+        }
     }
 
     private func flush() {
         isFlushScheduled = false
+        flushGeneration += 1
         let batch = takeBatch()
         guard !batch.isEmpty else { return }
         if !waiting.isEmpty { scheduleFlush() }
-        let outcomes = commit(batch.map(\.request))
-        for (entry, outcome) in zip(batch, outcomes) { entry.continuation.resume(with: outcome) }
+        let requests = batch.flatMap(\.requests)
+        lastCommitRequests = requests.count
+        var outcomes = commit(requests)[...]
+        for entry in batch {
+            entry.continuation.resume(returning: Array(outcomes.prefix(entry.requests.count)))
+            outcomes = outcomes.dropFirst(entry.requests.count)
+        }
     }
 
     /// Takes queued requests up to the group-commit limits (at least one request).
@@ -77,13 +111,14 @@ actor AppendWriter {
         var bytes = 0
         var count = 0
         for entry in waiting {
-            events += entry.request.events.count
-            bytes += entry.request.payloadBytes
+            events += entry.events
+            bytes += entry.payloadBytes
             if count > 0 && (events > limits.groupCommitEventsMax || bytes > limits.groupCommitPayloadBytesMax) { break }
             count += 1
         }
         let batch = Array(waiting.prefix(count))
         waiting.removeFirst(count)
+        waitingRequests -= batch.reduce(0) { $0 + $1.requests.count }
         return batch
     }
 

@@ -48,7 +48,7 @@ struct ByteReader {
     var isAtEnd: Bool { offset == buffer.count }
     var remaining: Int { buffer.count - offset }
 
-    private mutating func take(_ count: Int, _ what: @autoclosure () -> String) throws -> UnsafeRawBufferPointer {
+    mutating func take(_ count: Int, _ what: @autoclosure () -> String) throws -> UnsafeRawBufferPointer {
         guard count <= remaining else {
             throw Problem(reason: "truncated: \(what()) needs \(count) bytes, \(remaining) left")
         }
@@ -74,7 +74,7 @@ struct ByteReader {
 
     mutating func getString16(field: String) throws -> String {
         let count = Int(try get() as UInt16)
-        let bytes = try take(count, field)
+        let bytes = try take(count, field).assumingMemoryBound(to: UInt8.self)
         guard let string = String(validating: bytes, as: UTF8.self) else {
             throw Problem(reason: "\(field) is not valid UTF-8")
         }

@@ -12,7 +12,47 @@ extension EventStore {
     ///   for bad input (nothing is written), ``EventStoreError/storeFull(mapSizeBytesMax:)``.
     public func append(_ events: [ProposedEvent], to stream: String, expected: ExpectedVersion = .any) async throws -> AppendResult {
         let request = try AppendValidation(limits: limits).request(events, stream: stream, expected: expected)
-        return try await writer.append(request)
+        return try await writer.append([request])[0].get()
+    }
+
+    /// Appends to several streams in one durable transaction: an explicit group commit, for
+    /// imports and bulk loads. Each append succeeds or fails on its own, exactly as if it had
+    /// been sent alone; the results come back in order.
+    ///
+    /// - Throws: ``EventStoreError/limitExceeded(_:)`` when the appends together exceed
+    ///   ``StoreLimits/groupCommitEventsMax`` or ``StoreLimits/groupCommitPayloadBytesMax``.
+    public func append(_ appends: [StreamAppend]) async throws -> [Result<AppendResult, any Error>] {
+        let validation = AppendValidation(limits: limits)
+        var requests: [AppendRequest] = []
+        var outcomes: [Result<AppendResult, any Error>?] = []
+        for append in appends {
+            do {
+                requests.append(try validation.request(append.events, stream: append.stream, expected: append.expected))
+                outcomes.append(nil)
+            } catch {
+                outcomes.append(.failure(error))
+            }
+        }
+        try validation.checkGroup(requests)
+        var committed = await writer.append(requests)[...]
+        return outcomes.map { outcome in
+            if let outcome { return outcome }
+            defer { committed = committed.dropFirst() }
+            return committed.first!
+        }
+    }
+}
+
+/// One stream's share of a multi-stream append.
+public struct StreamAppend: Sendable {
+    public var stream: String
+    public var events: [ProposedEvent]
+    public var expected: ExpectedVersion
+
+    public init(stream: String, events: [ProposedEvent], expected: ExpectedVersion = .any) {
+        self.stream = stream
+        self.events = events
+        self.expected = expected
     }
 }
 
@@ -37,6 +77,13 @@ struct AppendValidation {
         }
         try check(payloadBytes, max: limits.batchPayloadBytesMax, limit: "batchPayloadBytesMax", subject: "the batch's payload size in bytes")
         return AppendRequest(stream: stream, events: events, expected: expected, payloadBytes: payloadBytes)
+    }
+
+    func checkGroup(_ requests: [AppendRequest]) throws {
+        let events = requests.reduce(0) { $0 + $1.events.count }
+        let bytes = requests.reduce(0) { $0 + $1.payloadBytes }
+        try check(events, max: limits.groupCommitEventsMax, limit: "groupCommitEventsMax", subject: "the number of events in the group")
+        try check(bytes, max: limits.groupCommitPayloadBytesMax, limit: "groupCommitPayloadBytesMax", subject: "the group's payload size in bytes")
     }
 
     private func check(_ event: ProposedEvent, field: String) throws {

@@ -16,7 +16,7 @@ public struct StoreStatistics: Sendable, Equatable {
 extension EventStore {
     public func statistics() throws -> StoreStatistics {
         let info = try environment.info()
-        let streams = try read { try $0.count(layout.heads) }
+        let streams = try read { try StreamIndex.count(in: $0, layout: layout) }
         let head = headPosition
         let lastRecordedAt = try head > 0 ? event(at: head)?.recordedAt : nil
         let attributes = try? FileManager.default.attributesOfItem(atPath: directory + "/data.mdb")

@@ -13,37 +13,26 @@ extension EventStore {
         _ stream: String, from version: UInt64? = nil, direction: ReadDirection = .forwards, limit: Int = .max
     ) throws -> [RecordedEvent] {
         try read { transaction in
-            try transaction.withCursor(layout.streams) { cursor in
-                var events: [RecordedEvent] = []
-                let prefix = Array(stream.utf8) + [0]
-                var entry: Cursor.Entry?
-                switch direction {
-                case .forwards: entry = try cursor.seek(atOrAfter: StoreLayout.streamKey(stream, version: version ?? 0))
-                case .backwards: entry = try cursor.seek(atOrBefore: StoreLayout.streamKey(stream, version: version ?? .max))
-                }
-                while let current = entry, events.count < limit, current.key.starts(with: prefix) {
-                    events.append(try record(at: BigEndian.uint64(current.value), in: transaction))
-                    entry = direction == .forwards ? try cursor.next() : try cursor.previous()
-                }
-                return events
-            }
+            let positions = try StreamIndex.positions(
+                of: stream, from: version, direction: direction, limit: limit, in: transaction, layout: layout)
+            return try positions.map { try record(at: $0, in: transaction) }
         }
     }
 
     /// The version of the last event in `stream`, or nil if the stream does not exist.
     public func streamVersion(_ stream: String) throws -> UInt64? {
         try read { transaction in
-            try transaction.get(layout.heads, key: Array(stream.utf8)).map { BigEndian.uint64($0) }
+            try StreamIndex.head(of: stream, in: transaction, layout: layout)
         }
     }
 
     /// Events of the whole log from `position` (inclusive), at most `limit`.
     public func readAll(from position: UInt64 = 1, limit: Int) throws -> [RecordedEvent] {
+        guard limit > 0 else { return [] }
         var events: [RecordedEvent] = []
         try scan(from: position, pageEvents: Swift.max(1, Swift.min(limit, 4_096))) { event in
-            guard events.count < limit else { return false }
             events.append(event)
-            return true
+            return events.count < limit
         }
         return events
     }

@@ -50,7 +50,7 @@ extension EventStore {
 /// The state of a verification walk: where it is, the hash to chain to, and stream versions.
 private struct ChainWalker {
     var nextPosition: UInt64 = 1
-    var previousHash = RecordCodec.zeroHash
+    var previousHash = ChainHash.zero
     var streamVersions: [String: UInt64] = [:]
     var problem: VerificationReport.Problem?
 
@@ -71,7 +71,7 @@ private struct ChainWalker {
             return fail(at: position, reason)
         }
         guard let parts = RecordCodec.hashParts(value),
-            RecordCodec.chainHash(previous: previousHash, body: parts.body).elementsEqual(parts.hash)
+            ChainHash.link(previous: previousHash, body: parts.body) == ChainHash(bytes: parts.hash)
         else {
             return fail(at: position, "hash mismatch: the record or the one before it was altered")
         }
@@ -88,9 +88,9 @@ private struct ChainWalker {
         }
         let byId = try transaction.get(layout.eventIds, key: StoreLayout.eventIdKey(record.eventId)).map { BigEndian.uint64($0) }
         if byId != record.position { return "the event-id index does not point at this record" }
-        let streamKey = StoreLayout.streamKey(record.streamId, version: record.streamVersion)
-        let byStream = try transaction.get(layout.streams, key: streamKey).map { BigEndian.uint64($0) }
-        if byStream != record.position { return "the stream index does not point at this record" }
+        if try !StreamIndex.contains(record.streamId, version: record.streamVersion, position: record.position, in: transaction, layout: layout) {
+            return "the stream index does not point at this record"
+        }
         return nil
     }
 }

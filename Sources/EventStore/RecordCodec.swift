@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The on-disk shape of one log record (format 1), little-endian inside the value:
@@ -14,7 +13,6 @@ import Foundation
 enum RecordCodec {
     static let recordFormat: UInt8 = 1
     static let hashBytes = 32
-    static let zeroHash = [UInt8](repeating: 0, count: hashBytes)
     private static let fixedHeaderBytes = 1 + 8 + 8 + 16 + 8 + 8 + 2 + 1
 
     /// Everything that goes into one record besides the previous hash.
@@ -33,7 +31,7 @@ enum RecordCodec {
     }
 
     /// Writes the record into `buffer` (exactly ``encodedBytes(_:)`` long) and returns its hash.
-    static func encode(_ fields: Fields, previousHash: [UInt8], into buffer: UnsafeMutableRawBufferPointer) -> [UInt8] {
+    static func encode(_ fields: Fields, previousHash: ChainHash, into buffer: UnsafeMutableRawBufferPointer) -> ChainHash {
         var writer = ByteWriter(buffer: buffer)
         let event = fields.event
         writer.put(recordFormat)
@@ -52,17 +50,10 @@ enum RecordCodec {
         writer.put(UInt32(event.payload.count))
         writer.put(bytes: event.payload)
         let body = UnsafeRawBufferPointer(rebasing: buffer[0..<writer.offset])
-        let hash = chainHash(previous: previousHash, body: body)
-        writer.put(bytes: hash)
+        let hash = ChainHash.link(previous: previousHash, body: body)
+        hash.withUnsafeBytes { writer.put(bytes: $0) }
         precondition(writer.offset == buffer.count, "record size mismatch: wrote \(writer.offset) of \(buffer.count)")
         return hash
-    }
-
-    static func chainHash(previous: [UInt8], body: UnsafeRawBufferPointer) -> [UInt8] {
-        var hasher = SHA256()
-        previous.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        hasher.update(bufferPointer: body)
-        return Array(hasher.finalize())
     }
 
     /// Decodes a record read from the map; throws ``EventStoreError/corruptRecord(position:reason:)``
@@ -96,7 +87,7 @@ enum RecordCodec {
         let actor = try reader.getString16(field: "actor")
         let payloadCount = Int(try reader.get() as UInt32)
         let payload = try reader.getBytes(payloadCount)
-        let hash = try reader.getBytes(hashBytes)
+        let hash = ChainHash(bytes: try reader.take(hashBytes, "the hash"))
         guard reader.isAtEnd else { throw ByteReader.Problem(reason: "\(reader.remaining) trailing bytes") }
         return RecordedEvent(
             position: position, streamId: streamId, streamVersion: streamVersion, eventId: eventId,

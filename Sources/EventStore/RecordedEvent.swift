@@ -18,12 +18,12 @@ public struct RecordedEvent: Sendable, Hashable {
     public let causationId: UUID?
     public let payload: [UInt8]
     /// SHA-256 over the previous record's hash and this record's bytes: the tamper-evident chain.
-    public let hash: [UInt8]
+    public let hash: ChainHash
 
     public init(
         position: UInt64, streamId: String, streamVersion: UInt64, eventId: UUID, eventType: String,
         schemaVersion: UInt16, recordedAt: Timestamp, occurredAt: Timestamp, actor: String,
-        correlationId: UUID?, causationId: UUID?, payload: [UInt8], hash: [UInt8]
+        correlationId: UUID?, causationId: UUID?, payload: [UInt8], hash: ChainHash
     ) {
         self.position = position
         self.streamId = streamId

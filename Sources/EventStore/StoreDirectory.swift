@@ -53,12 +53,12 @@ enum StoreDirectory {
 /// The last committed record: where the next append goes and what it chains to.
 struct LogTail: Sendable, Equatable {
     var position: UInt64
-    var hash: [UInt8]
+    var hash: ChainHash
     /// Recorded-at times never go backwards along the log, even if the clock does, so a
     /// date maps to a position by binary search (replay "as of" a date).
     var recordedAt: Timestamp
 
-    static let empty = LogTail(position: 0, hash: RecordCodec.zeroHash, recordedAt: Timestamp(microsecondsSinceEpoch: 0))
+    static let empty = LogTail(position: 0, hash: .zero, recordedAt: Timestamp(microsecondsSinceEpoch: 0))
 
     static func load(environment: Environment, layout: StoreLayout) throws -> LogTail {
         try environment.read { transaction in

@@ -17,6 +17,8 @@ public struct StoreLimits: Sendable, Hashable {
     public var groupCommitEventsMax: Int
     /// Most payload bytes the writer commits in one transaction (bounds LMDB's dirty pages).
     public var groupCommitPayloadBytesMax: Int
+    /// How long the writer waits for concurrent appenders to join a commit (0: never waits).
+    public var groupCommitDelayMicroseconds: Int
 
     public init(
         eventPayloadBytesMax: Int = 1 << 20,
@@ -26,7 +28,8 @@ public struct StoreLimits: Sendable, Hashable {
         actorBytesMax: Int = 200,
         batchPayloadBytesMax: Int = 64 << 20,
         groupCommitEventsMax: Int = 20_000,
-        groupCommitPayloadBytesMax: Int = 128 << 20
+        groupCommitPayloadBytesMax: Int = 128 << 20,
+        groupCommitDelayMicroseconds: Int = 200
     ) {
         self.eventPayloadBytesMax = eventPayloadBytesMax
         self.batchEventsMax = batchEventsMax
@@ -36,5 +39,6 @@ public struct StoreLimits: Sendable, Hashable {
         self.batchPayloadBytesMax = batchPayloadBytesMax
         self.groupCommitEventsMax = groupCommitEventsMax
         self.groupCommitPayloadBytesMax = groupCommitPayloadBytesMax
+        self.groupCommitDelayMicroseconds = groupCommitDelayMicroseconds
     }
 }

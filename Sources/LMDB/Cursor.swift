@@ -14,6 +14,12 @@ public struct Cursor: ~Copyable {
     public func previous() throws -> Entry? { try get(MDB_PREV) }
     /// For duplicate-sorted databases: the next value of the current key only.
     public func nextDuplicate() throws -> Entry? { try get(MDB_NEXT_DUP) }
+    /// For duplicate-sorted databases: the previous value of the current key only.
+    public func previousDuplicate() throws -> Entry? { try get(MDB_PREV_DUP) }
+    /// For duplicate-sorted databases: the last value of the current key.
+    public func lastDuplicate() throws -> Entry? { try get(MDB_LAST_DUP) }
+    /// For duplicate-sorted databases: the first value of the next key.
+    public func nextKey() throws -> Entry? { try get(MDB_NEXT_NODUP) }
 
     /// The first entry whose key is greater than or equal to `key`.
     public func seek(atOrAfter key: UnsafeRawBufferPointer) throws -> Entry? {
@@ -34,9 +40,14 @@ public struct Cursor: ~Copyable {
         return try last()
     }
 
-    /// The entry with exactly this key.
+    /// The entry with exactly this key (its first value, in a duplicate-sorted database).
     public func seek(exactly key: [UInt8]) throws -> Entry? {
-        try key.withUnsafeBytes { try get(MDB_SET_KEY, key: $0) }
+        try key.withUnsafeBytes { try seek(exactly: $0) }
+    }
+
+    /// The entry with exactly this key (its first value, in a duplicate-sorted database).
+    public func seek(exactly key: UnsafeRawBufferPointer) throws -> Entry? {
+        try get(MDB_SET_KEY, key: key)
     }
 
     func getBoth(key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) throws -> Entry? {

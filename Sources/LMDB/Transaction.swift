@@ -98,6 +98,17 @@ public final class WriteTransaction: Transaction {
         }
     }
 
+    /// Stores `value` under `key` unless the key is present. Returns false (writing nothing)
+    /// when it is.
+    public func insert(_ database: Database, key: [UInt8], value: [UInt8]) throws -> Bool {
+        do {
+            try put(database, key: key, value: value, flags: .noOverwrite)
+            return true
+        } catch LMDBError.keyExists {
+            return false
+        }
+    }
+
     /// Reserves `count` bytes under `key` and lets `fill` write them in place, saving a copy.
     public func put(
         _ database: Database, key: UnsafeRawBufferPointer, reservingBytes count: Int, flags: PutFlags = [],

@@ -1,1 +1,23 @@
-print("pending")
+// harbour-bench: Harbour's event store against the physical limit of raw C LMDB, in one run.
+//
+//     swift run -c release harbour-bench [--events 200000] [--single-events 5000] [--repeats 2] [--shared ../shared]
+//
+// Builds ../shared/bench/lmdb_limit.c and runs it on the same generated events as EventStore,
+// each Harbour workload right after its raw twin, best of --repeats rounds, then prints one
+// table of events/s and ratios.
+import Foundation
+
+let options = BenchmarkOptions.parse(CommandLine.arguments.dropFirst())
+let workspace = try Workspace(options: options)
+defer { workspace.clean() }
+
+say("Harbour benchmark: \(options.events) events (\(options.singleEvents) for batch 1), workspace \(workspace.root)")
+if options.bulkOnly {
+    say("\(try await HarbourRuns(workspace: workspace, options: options).bulkOnly())")
+    exit(0)
+}
+let raw = try RawLMDB(workspace: workspace)
+let (rawFigures, harbourFigures) = try await HarbourRuns(workspace: workspace, options: options)
+    .measure(against: raw, repeats: options.repeats)
+say()
+say(Report(raw: rawFigures, harbour: harbourFigures).markdownTable())

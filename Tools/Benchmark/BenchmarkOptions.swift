@@ -1,0 +1,88 @@
+import Foundation
+
+struct BenchmarkOptions {
+    var events = 200_000
+    var singleEvents = 5_000
+    var concurrentEvents = 40_000
+    var sharedPath = "../shared"
+    var repeats = 2
+    /// Run only Harbour's bulk append (for profiling with perf).
+    var bulkOnly = false
+
+    static func parse(_ arguments: ArraySlice<String>) -> BenchmarkOptions {
+        var options = BenchmarkOptions()
+        var iterator = arguments.makeIterator()
+        while let argument = iterator.next() {
+            let value = iterator.next() ?? ""
+            switch argument {
+            case "--events": options.events = Int(value) ?? options.events
+            case "--single-events": options.singleEvents = Int(value) ?? options.singleEvents
+            case "--concurrent-events": options.concurrentEvents = Int(value) ?? options.concurrentEvents
+            case "--shared": options.sharedPath = value
+            case "--repeats": options.repeats = max(1, Int(value) ?? options.repeats)
+            case "--bulk-only": options.bulkOnly = value == "yes"
+            default:
+                FileHandle.standardError.write(Data("unknown option \(argument)\n".utf8))
+                exit(2)
+            }
+        }
+        return options
+    }
+}
+
+/// The temporary folder a run works in, and the generated workload files.
+struct Workspace {
+    let root: String
+    let benchSource: String
+    let bigEvents: String
+    let smallEvents: String
+
+    init(options: BenchmarkOptions) throws {
+        root = FileManager.default.temporaryDirectory.path + "/harbour-bench-\(getpid())"
+        benchSource = options.sharedPath + "/bench"
+        guard FileManager.default.fileExists(atPath: benchSource + "/lmdb_limit.c") else {
+            throw BenchmarkError("cannot find \(benchSource)/lmdb_limit.c: pass --shared PATH")
+        }
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        bigEvents = root + "/events-big.jsonl"
+        smallEvents = root + "/events-small.jsonl"
+        try Shell.run("python3 '\(benchSource)/gen_events.py' --events \(options.events) --seed 1 > '\(bigEvents)'")
+        try Shell.run("python3 '\(benchSource)/gen_events.py' --events \(options.singleEvents) --seed 1 > '\(smallEvents)'")
+    }
+
+    func path(_ name: String) -> String { root + "/" + name }
+
+    func clean() { try? FileManager.default.removeItem(atPath: root) }
+}
+
+struct BenchmarkError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+enum Shell {
+    /// Runs `command` with /bin/sh and returns its standard output.
+    @discardableResult
+    static func run(_ command: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw BenchmarkError("command failed (\(process.terminationStatus)): \(command)") }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Empties the page cache so a scan reads from disk; false when not permitted.
+    static func dropPageCache() -> Bool {
+        (try? run("sync && echo 3 > /proc/sys/vm/drop_caches 2>/dev/null")) != nil
+    }
+}
+
+/// Prints a line at once, even when standard output is a pipe or a file.
+func say(_ line: String = "") {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
