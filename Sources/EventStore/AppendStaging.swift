@@ -29,6 +29,7 @@ struct AppendStaging {
             if let retry = try idempotentOutcome(request) { return retry }
             return .failure(EventStoreError.wrongExpectedVersion(stream: request.stream, expected: request.expected, actual: current))
         }
+        if let problem = recordedAtProblem(request) { return .failure(problem) }
         if let clash = try claimEventIds(request) { return clash }
         let firstVersion = current.map { $0 + 1 } ?? 0
         let streamKey = Array(request.stream.utf8)
@@ -40,6 +41,24 @@ struct AppendStaging {
             positions.append(try write(event, stream: request.stream, version: version, streamKey: streamKey, categoryKey: categoryKey))
         }
         return .success(AppendResult(positions: positions, streamVersion: firstVersion + UInt64(request.events.count - 1), appended: true))
+    }
+
+    /// Imported recorded-at times must keep the log's recorded-at non-decreasing.
+    private func recordedAtProblem(_ request: AppendRequest) -> EventStoreError? {
+        var latest = tail.recordedAt
+        for (index, event) in request.events.enumerated() {
+            guard let imported = event.recordedAt else {
+                latest = max(latest, recordedAt)
+                continue
+            }
+            guard imported >= latest else {
+                return .invalidInput(
+                    field: "events[\(index)].recordedAt",
+                    problem: "is \(imported), earlier than the log's last recorded-at \(latest)")
+            }
+            latest = imported
+        }
+        return nil
     }
 
     static func satisfies(_ expected: ExpectedVersion, current: UInt64?) -> Bool {
@@ -99,8 +118,9 @@ struct AppendStaging {
         _ event: ProposedEvent, stream: String, version: UInt64, streamKey: [UInt8], categoryKey: [UInt8]
     ) throws -> UInt64 {
         let position = tail.position + 1
+        let eventRecordedAt = event.recordedAt ?? max(recordedAt, tail.recordedAt)
         let fields = RecordCodec.Fields(
-            position: position, streamVersion: version, recordedAt: recordedAt, streamId: stream, event: event)
+            position: position, streamVersion: version, recordedAt: eventRecordedAt, streamId: stream, event: event)
         var hash = ChainHash.zero
         let previousHash = tail.hash
         // Keys and values on the stack: this loop runs once per event in the hottest path.
@@ -117,7 +137,7 @@ struct AppendStaging {
                 try transaction.put(layout.categories, key: key, value: positionKey, flags: .appendDuplicate)
             }
         }
-        tail = LogTail(position: position, hash: hash, recordedAt: recordedAt)
+        tail = LogTail(position: position, hash: hash, recordedAt: eventRecordedAt)
         return position
     }
 }

@@ -18,6 +18,10 @@ public struct ProposedEvent: Sendable, Hashable {
     public var causationId: UUID?
     /// The event's data, opaque to the store (JSON in Harbour).
     public var payload: [UInt8]
+    /// Set only when importing an exported log, so the copy's hash chain equals the
+    /// original's; nil (the normal case) means "now". It may not be earlier than the log's
+    /// last recorded-at, which keeps recorded-at non-decreasing along the log.
+    public var recordedAt: Timestamp?
 
     public init(
         eventId: UUID = UUIDv7.make(),
@@ -27,7 +31,8 @@ public struct ProposedEvent: Sendable, Hashable {
         actor: String,
         correlationId: UUID? = nil,
         causationId: UUID? = nil,
-        payload: [UInt8]
+        payload: [UInt8],
+        recordedAt: Timestamp? = nil
     ) {
         self.eventId = eventId
         self.eventType = eventType
@@ -37,6 +42,7 @@ public struct ProposedEvent: Sendable, Hashable {
         self.correlationId = correlationId
         self.causationId = causationId
         self.payload = payload
+        self.recordedAt = recordedAt
     }
 }
 

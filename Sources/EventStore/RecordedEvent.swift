@@ -49,5 +49,6 @@ public struct RecordedEvent: Sendable, Hashable {
             && schemaVersion == proposed.schemaVersion && occurredAt == proposed.occurredAt
             && actor == proposed.actor && correlationId == proposed.correlationId
             && causationId == proposed.causationId && payload == proposed.payload
+            && (proposed.recordedAt == nil || proposed.recordedAt == recordedAt)
     }
 }
