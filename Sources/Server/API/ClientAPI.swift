@@ -1,0 +1,157 @@
+import Casework
+import Events
+import Foundation
+import Logging
+import Hummingbird
+
+/// Clients: intake, search, the client folded, their file, services and follow-ups.
+struct ClientAPI {
+    let services: AppServices
+
+    static let writeAnswers = [
+        200: "Replayed: this Idempotency-Key was already applied", 201: "Appended", 400: "Unreadable body or header",
+        401: "Not signed in", 403: "Role or CSRF token missing", 404: "Unknown client", 409: "Conflict (duplicate, state, or If-Match)",
+        422: "A field breaks a rule",
+    ]
+    static let readAnswers = [200: "Found", 401: "Not signed in", 403: "Role missing", 404: "Unknown client"]
+
+    var endpoints: [Endpoint] {
+        [
+            Endpoint(
+                RouteKey(.post, "/api/clients"),
+                .init(.api, "Register a client at intake (409 on a likely duplicate unless duplicateOverrideReason is given).", requestBody: Schemas.intake, responses: Self.writeAnswers),
+                handler: register),
+            Endpoint(
+                RouteKey(.get, "/api/clients"),
+                .init(.api, "Find clients by part of a name, UCI or date of birth (query: name, uci, dateOfBirth).", responses: [200: "Matches", 400: "Bad date", 401: "Not signed in", 403: "Role missing"]),
+                handler: search),
+            Endpoint(
+                RouteKey(.get, "/api/clients/:clientId"),
+                .init(.api, "The client as their stream stands; records that the file was viewed.", responses: Self.readAnswers),
+                handler: { request, context in try await view(request, context, file: false) }),
+            Endpoint(
+                RouteKey(.get, "/api/clients/:clientId/file"),
+                .init(.api, "Everything in the client's file, in order, with who did it; records that it was viewed.", responses: Self.readAnswers),
+                handler: { request, context in try await view(request, context, file: true) }),
+            Endpoint(
+                RouteKey(.post, "/api/clients/:clientId/services"),
+                .init(.api, "Record a service delivered to the client.", requestBody: Schemas.service, responses: Self.writeAnswers),
+                handler: recordService),
+            Endpoint(
+                RouteKey(.post, "/api/clients/:clientId/follow-ups"),
+                .init(.api, "Schedule a follow-up on the client's case.", requestBody: Schemas.followUp, responses: Self.writeAnswers),
+                handler: scheduleFollowUp),
+        ]
+    }
+
+    @Sendable func register(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        var request = request
+        let body = try await RequestDecoding.json(IntakeBody.self, from: &request)
+        let write = try WriteRequest(request, services: services)
+        return try JSONResponse.written(try await write.run(body.command(actor: context.actor, defaults: write.defaults), context))
+    }
+
+    @Sendable func recordService(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        var request = request
+        let body = try await RequestDecoding.json(ServiceBody.self, from: &request)
+        let write = try WriteRequest(request, services: services)
+        let command = body.command(actor: context.actor, clientId: try context.clientId(), defaults: write.defaults)
+        return try JSONResponse.written(try await write.run(command, context))
+    }
+
+    @Sendable func scheduleFollowUp(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        var request = request
+        let body = try await RequestDecoding.json(FollowUpBody.self, from: &request)
+        let write = try WriteRequest(request, services: services)
+        let command = body.command(actor: context.actor, clientId: try context.clientId(), defaults: write.defaults)
+        return try JSONResponse.written(try await write.run(command, context))
+    }
+
+    @Sendable func search(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        var dateOfBirth: CalendarDate?
+        if let text = query["dateOfBirth"].map(String.init), !text.isEmpty {
+            guard let date = CalendarDate(iso8601: text) else {
+                throw ProblemDetails(
+                    .badRequest, detail: "dateOfBirth must be a date such as 1990-04-21.",
+                    errors: [FieldProblem(field: "dateOfBirth", problem: "is not a YYYY-MM-DD date (got '\(text)')")])
+            }
+            dateOfBirth = date
+        }
+        let name = query["name"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        let uci = query["uci"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        return try JSONResponse.make(.ok, try ClientReads(store: services.store).search(name: name, uci: uci, dateOfBirth: dateOfBirth))
+    }
+
+    /// Shows the client or their file, appending `ClientFileViewed` first: every view is audited,
+    /// and a view that cannot be recorded is not shown.
+    func view(_ request: Request, _ context: AppRequestContext, file: Bool) async throws -> Response {
+        let clientId = try context.clientId()
+        let purpose = try request.accessPurpose()
+        let reads = ClientReads(store: services.store)
+        _ = try reads.client(clientId)
+        let command = RecordFileView(actor: context.actor, clientId: clientId, purpose: purpose)
+        _ = try await services.commands(idempotencyKey: nil, expectedVersion: nil).run(command, correlationId: context.requestId)
+        if file {
+            let clientFile = try reads.file(clientId)
+            return try JSONResponse.make(.ok, clientFile, version: clientFile.streamVersion)
+        }
+        let view = try reads.client(clientId)
+        return try JSONResponse.make(.ok, view, version: view.streamVersion)
+    }
+}
+
+/// A write's headers read once: idempotency key, expected version, and the defaults they imply.
+struct WriteRequest {
+    let runner: CommandRunner
+    let defaults: Defaults
+
+    init(runner: CommandRunner, defaults: Defaults) {
+        self.runner = runner
+        self.defaults = defaults
+    }
+
+    init(_ request: Request, services: AppServices) throws {
+        let key = try request.idempotencyKey()
+        runner = services.commands(idempotencyKey: key, expectedVersion: try request.expectedVersion())
+        defaults = Defaults(idempotencyKey: key, today: CalendarDate.day(of: Date(), in: services.configuration.timeZone))
+    }
+
+    func run<C: Command>(_ command: C, _ context: AppRequestContext) async throws -> WriteResult {
+        let result = try await runner.run(command, correlationId: context.requestId)
+        context.logger.info(
+            "command", metadata: ["command": .string(C.name.rawValue), "stream": .string(result.streamId), "replayed": .stringConvertible(result.replayed)])
+        return result
+    }
+}
+
+extension AppRequestContext {
+    /// The signed-in user as a command's actor (the access guard ran first, so there is one).
+    var actor: ActingUser { account!.actingUser }
+
+    /// The `:clientId` path parameter.
+    func clientId() throws -> ClientID { ClientID(try parameter("clientId")) }
+
+    /// The `:referralId` path parameter.
+    func referralId() throws -> ReferralID { ReferralID(try parameter("referralId")) }
+
+    private func parameter(_ name: String) throws -> String {
+        guard let value = parameters.get(name) else {
+            throw ProblemDetails(.badRequest, detail: "\(name) is missing from the path.", errors: [FieldProblem(field: name, problem: "is missing")])
+        }
+        return value
+    }
+}
+
+extension Request {
+    /// The `purpose` query parameter of a file view (default casework).
+    func accessPurpose() throws -> AccessPurpose {
+        guard let text = uri.queryParameters["purpose"].map(String.init) else { return .casework }
+        guard let purpose = AccessPurpose(rawValue: text) else {
+            throw ProblemDetails(
+                .badRequest, detail: "purpose must be one of \(AccessPurpose.codes.joined(separator: ", ")).",
+                errors: [FieldProblem(field: "purpose", problem: "is not one of \(AccessPurpose.codes.joined(separator: ", ")) (got '\(text)')")])
+        }
+        return purpose
+    }
+}

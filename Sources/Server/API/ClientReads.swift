@@ -1,0 +1,113 @@
+import HTTPTypes
+import Casework
+import Events
+import EventStore
+import Foundation
+
+/// A client as the API shows it: their stream folded by Casework.
+struct ClientView: Encodable {
+    let clientId: ClientID
+    let streamVersion: UInt64
+    let registeredOn: CalendarDate
+    let anonymous: Bool
+    let personal: PersonalDetails?
+    let profile: ClientProfile
+    let consents: [String: ConsentDecision]
+    let needs: [IdentifiedNeed]?
+    let caseStatus: String
+    let caseWorker: UserID?
+    let openFollowUps: [FollowUpScheduled]
+    let serviceCount: Int
+}
+
+/// One entry of a client's file: an event as recorded, with who did it and when.
+struct FileEntry: Encodable {
+    let position: UInt64
+    let streamId: String
+    let streamVersion: UInt64
+    let eventId: UUID
+    let eventType: String
+    let occurredAt: Timestamp
+    let recordedAt: Timestamp
+    let actor: String
+    let correlationId: UUID?
+    let payload: JSONValue
+}
+
+/// A client's file: their own stream and their referrals' streams, in log order.
+struct ClientFile: Encodable {
+    let clientId: ClientID
+    let streamVersion: UInt64
+    let entries: [FileEntry]
+}
+
+/// Reads of clients folded straight from the log. Correct and simple; the projections' indexed
+/// read models can replace the scans when they land.
+struct ClientReads {
+    let store: EventStore
+
+    /// The client folded with Casework, or 404 naming `clientId`.
+    func client(_ clientId: ClientID) throws -> ClientView {
+        let stream = StreamID.client(clientId)
+        let history = try StreamHistory(streamId: stream, records: store.readStream(stream))
+        let state = ClientState.folded(try history.effectiveEvents())
+        guard let registration = state.registration, let version = history.version else { throw Self.notFound(clientId) }
+        return ClientView(
+            clientId: clientId, streamVersion: version, registeredOn: registration.registeredOn, anonymous: state.isAnonymous,
+            personal: state.personal, profile: registration.profile,
+            consents: Dictionary(uniqueKeysWithValues: state.consents.map { ($0.key.rawValue, $0.value) }), needs: state.needs,
+            caseStatus: state.caseStatus.rawValue, caseWorker: state.caseWorker,
+            openFollowUps: state.openFollowUps.values.sorted { $0.dueOn < $1.dueOn }, serviceCount: state.serviceIds.count)
+    }
+
+    /// The client's file, or 404.
+    func file(_ clientId: ClientID) throws -> ClientFile {
+        let own = try store.readStream(StreamID.client(clientId))
+        guard let version = own.last?.streamVersion else { throw Self.notFound(clientId) }
+        let referrals = try referralStreams(of: clientId)
+        let records = (own + (try referrals.flatMap { try store.readStream($0) })).sorted { $0.position < $1.position }
+        return ClientFile(clientId: clientId, streamVersion: version, entries: try records.map(Self.entry))
+    }
+
+    /// Clients matching every given key: part of a name (any case, accents ignored), a UCI,
+    /// a date of birth. Anonymous clients never match a name or UCI.
+    func search(name: String?, uci: String?, dateOfBirth: CalendarDate?) throws -> [ClientView] {
+        let records = try store.events(inCategory: StreamID.clientCategory)
+        let streams = Dictionary(grouping: records, by: \.streamId)
+        let needle = name.map { NameKey.of(givenNames: $0, familyName: "").replacingOccurrences(of: "|", with: "") }
+        return try streams.keys.sorted().compactMap { stream -> ClientView? in
+            let history = try StreamHistory(streamId: stream, records: streams[stream]!)
+            let state = ClientState.folded(try history.effectiveEvents())
+            guard let id = state.clientId else { return nil }
+            if let uci, state.personal?.uci != uci { return nil }
+            if let dateOfBirth, state.personal?.dateOfBirth != dateOfBirth { return nil }
+            if let needle {
+                guard let personal = state.personal else { return nil }
+                let key = NameKey.of(givenNames: personal.givenNames, familyName: personal.familyName).replacingOccurrences(of: "|", with: " ")
+                guard key.contains(needle) else { return nil }
+            }
+            return try client(id)
+        }
+    }
+
+    private func referralStreams(of clientId: ClientID) throws -> [String] {
+        var streams: [String] = []
+        for record in try store.events(inCategory: StreamID.referralCategory) where record.eventType == ReferralMade.eventType {
+            if let made = try record.decoded() as? ReferralMade, made.clientId == clientId { streams.append(record.streamId) }
+        }
+        return streams
+    }
+
+    private static func entry(_ record: RecordedEvent) throws -> FileEntry {
+        FileEntry(
+            position: record.position, streamId: record.streamId, streamVersion: record.streamVersion, eventId: record.eventId,
+            eventType: record.eventType, occurredAt: record.occurredAt, recordedAt: record.recordedAt, actor: record.actor,
+            correlationId: record.correlationId, payload: try JSONDecoder().decode(JSONValue.self, from: Data(record.payload)))
+    }
+
+    static func notFound(_ clientId: ClientID) -> ProblemDetails {
+        ProblemDetails(
+            .notFound, detail: "There is no client \(clientId).",
+            errors: [FieldProblem(field: "clientId", problem: "names no registered client (\(clientId))")])
+    }
+}

@@ -1,0 +1,42 @@
+public import EventStore
+public import Hummingbird
+public import Logging
+
+/// Builds the router: logging and sessions for every request, then every endpoint behind its
+/// entry in ``RouteAccess/table``.
+public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: SessionMiddleware(services: services))
+    for endpoint in allEndpoints(services: services) {
+        let guardian = AccessGuard(access: RouteAccess.access(for: endpoint.key), kind: endpoint.documentation.kind)
+        let handler = endpoint.handler
+        router.on(RouterPath(endpoint.key.path), method: endpoint.key.method) { request, context in
+            var request = request
+            let context = try await guardian.check(&request, context: context)
+            return try await handler(request, context)
+        }
+    }
+    return router
+}
+
+/// Every endpoint the server registers, API and pages; the OpenAPI document lists the same.
+public func allEndpoints(services: AppServices) -> [Endpoint] {
+    var endpoints = SessionAPI(services: services).endpoints + ClientAPI(services: services).endpoints
+    endpoints += ReferralAPI(services: services).endpoints + SystemAPI(services: services).endpoints
+    endpoints += LoginPages(services: services).endpoints + ClientPages(services: services).endpoints
+    return endpoints
+}
+
+/// Builds the application over an open store: the router, the listening address and the
+/// server's name, as in Hummingbird's project template.
+public func buildApplication(
+    services: AppServices, logger: Logger
+) -> some ApplicationProtocol {
+    let router = buildRouter(services: services)
+    return Application(
+        router: router,
+        configuration: .init(
+            address: .hostname(services.configuration.host, port: services.configuration.port), serverName: "Harbour"),
+        logger: logger)
+}

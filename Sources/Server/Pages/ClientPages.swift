@@ -1,0 +1,146 @@
+import Casework
+import Events
+import Foundation
+import EventStore
+import Hummingbird
+
+/// The worker's client pages: find, intake with the duplicate warning, and the file.
+struct ClientPages {
+    let services: AppServices
+
+    static let form = "application/x-www-form-urlencoded"
+    static let writeAnswers = [303: "Done; back to the file", 403: "Role or form token missing", 409: "Conflict", 422: "A field breaks a rule"]
+
+    var endpoints: [Endpoint] {
+        [
+            Endpoint(RouteKey(.get, "/clients"), .init(.page, "Find a client by name, UCI or date of birth.", responses: [200: "Page"]), handler: search),
+            Endpoint(RouteKey(.get, "/clients/new"), .init(.page, "The intake form.", responses: [200: "Page"]), handler: { _, context in intakeForm(context, values: [:]) }),
+            Endpoint(
+                RouteKey(.post, "/clients/new"), .init(.page, "Register a client from the intake form.", requestMediaType: Self.form, responses: Self.writeAnswers),
+                handler: register),
+            Endpoint(RouteKey(.get, "/clients/:clientId"), .init(.page, "The client's file as a timeline, with its forms.", responses: [200: "Page", 404: "Unknown client"]), handler: file),
+            Endpoint(
+                RouteKey(.post, "/clients/:clientId/services"), .init(.page, "Log a service from the file page.", requestMediaType: Self.form, responses: Self.writeAnswers),
+                handler: { request, context in try await write(context) { form, actor, defaults in
+                    let fields: [String: Any?] = [
+                        "component": form["component"], "deliveredOn": form["deliveredOn"], "minutes": FormDecoding.number(form["minutes"]),
+                        "mode": form["mode"], "language": form["language"], "outcome": form["outcome"], "note": form["note"],
+                    ]
+                    let body = try FormDecoding.decode(ServiceBody.self, fields.compactMapValues { $0 })
+                    return { write in try await write.run(body.command(actor: actor, clientId: try context.clientId(), defaults: defaults), context) }
+                } }),
+            Endpoint(
+                RouteKey(.post, "/clients/:clientId/follow-ups"), .init(.page, "Schedule a follow-up from the file page.", requestMediaType: Self.form, responses: Self.writeAnswers),
+                handler: { request, context in try await write(context) { form, actor, defaults in
+                    let body = try FormDecoding.decode(FollowUpBody.self, ["dueOn": form["dueOn"], "purpose": form["purpose"]].compactMapValues { $0 })
+                    return { write in try await write.run(body.command(actor: actor, clientId: try context.clientId(), defaults: defaults), context) }
+                } }),
+            Endpoint(
+                RouteKey(.post, "/clients/:clientId/referrals"), .init(.page, "Make a referral from the file page.", requestMediaType: Self.form, responses: Self.writeAnswers),
+                handler: { request, context in try await write(context) { form, actor, defaults in
+                    let target: [String: Any] =
+                        if let partner = form["partnerId"] { ["kind": ReferralTargetKind.partner.rawValue, "partnerId": partner] }
+                        else { ["kind": ReferralTargetKind.internalProgram.rawValue, "programName": form["programName"] ?? ""] }
+                    let fields: [String: Any?] = ["clientId": try context.clientId().rawValue, "target": target, "needDomain": form["needDomain"]]
+                    let body = try FormDecoding.decode(ReferralBody.self, fields.compactMapValues { $0 })
+                    return { write in try await write.run(body.command(actor: actor, defaults: defaults), context) }
+                } }),
+            Endpoint(
+                RouteKey(.post, "/referrals/:referralId/move"), .init(.page, "Accept, decline, complete or cancel a referral.", requestMediaType: Self.form, responses: Self.writeAnswers),
+                handler: move),
+        ]
+    }
+
+    @Sendable func search(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        let given = ["name", "uci", "dateOfBirth"].reduce(into: [String: String]()) { values, key in
+            if let value = query[Substring(key)].map(String.init)?.trimmingCharacters(in: .whitespaces), !value.isEmpty { values[key] = value }
+        }
+        var values: [String: Any] = given
+        guard !given.isEmpty else { return services.pages.render("clients", title: "Find a client", values: values, context: context) }
+        var birth: CalendarDate?
+        if let text = given["dateOfBirth"] {
+            guard let date = CalendarDate(iso8601: text) else {
+                let problem = FieldProblem(field: "dateOfBirth", problem: "is not a date such as 1990-04-21")
+                return services.pages.render("clients", title: "Find a client", values: values, context: context, problems: [problem], status: .badRequest)
+            }
+            birth = date
+        }
+        let found = try ClientReads(store: services.store).search(name: given["name"], uci: given["uci"], dateOfBirth: birth)
+        values["searched"] = true
+        values["count"] = found.count
+        values["results"] = found.map { client -> [String: Any] in
+            let name = client.personal.map { "\($0.givenNames) \($0.familyName)" } ?? "Anonymous client \(client.clientId)"
+            return ["clientId": client.clientId.rawValue, "name": name, "dateOfBirth": client.personal?.dateOfBirth.description ?? "—", "uci": client.personal?.uci ?? ""]
+        }
+        return services.pages.render("clients", title: "Find a client", values: values, context: context)
+    }
+
+    @Sendable func file(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try await renderFile(context, clientId: try context.clientId(), problems: [], status: .ok)
+    }
+
+    /// Records the view, then renders the file: every showing of a file is audited.
+    func renderFile(_ context: AppRequestContext, clientId: ClientID, problems: [FieldProblem], status: HTTPResponse.Status)
+        async throws -> Response
+    {
+        let reads = ClientReads(store: services.store)
+        _ = try reads.client(clientId)
+        let view = RecordFileView(actor: context.actor, clientId: clientId, purpose: .casework)
+        _ = try await services.commands(idempotencyKey: nil, expectedVersion: nil).run(view, correlationId: context.requestId)
+        let client = try reads.client(clientId)
+        let file = try reads.file(clientId)
+        let title = client.personal.map { "\($0.givenNames) \($0.familyName)" } ?? "Anonymous client"
+        let referrals = Set(file.entries.filter { $0.eventType == ReferralMade.eventType }.map(\.streamId)).sorted().map { stream in
+            ["referralId": String(stream.dropFirst(StreamID.referralCategory.count + 1)), "clientId": clientId.rawValue,
+             "csrf": context.session?.csrfToken ?? "", "steps": ReferralAPI.Step.allCases.map(\.rawValue)] as [String: Any]
+        }
+        let values: [String: Any] = [
+            "clientId": clientId.rawValue, "anonymous": client.anonymous, "registeredOn": client.registeredOn.description,
+            "caseStatus": client.caseStatus, "version": file.streamVersion,
+            "entries": file.entries.reversed().map { ["eventType": $0.eventType, "occurredAt": $0.occurredAt.iso8601, "actor": $0.actor] },
+            "today": CalendarDate.day(of: Date(), in: services.configuration.timeZone).description,
+            "components": ServiceComponent.codes, "modes": ContactMode.codes, "outcomes": ServiceOutcome.codes, "needs": NeedDomain.codes,
+            "referrals": referrals,
+        ]
+        return services.pages.render("file", title: title, values: values, context: context, problems: problems, status: status)
+    }
+
+    /// A form post on the file page: decode, run, and go back to the file; on a refusal, show
+    /// the file again with the problems named.
+    func write(
+        _ context: AppRequestContext,
+        _ prepare: (FormFields, ActingUser, Defaults) throws -> (WriteRequest) async throws -> WriteResult
+    ) async throws -> Response {
+        let form = context.form ?? FormFields(body: "")
+        let write = WriteRequest(runner: services.commands(idempotencyKey: nil, expectedVersion: nil), defaults: defaults())
+        do {
+            _ = try await prepare(form, context.actor, write.defaults)(write)
+            return Response(status: .seeOther, headers: [.location: "/clients/\(try context.clientId().rawValue)"])
+        } catch let error where error.pageProblems != nil {
+            let (status, problems) = error.pageProblems!
+            return try await renderFile(context, clientId: try context.clientId(), problems: problems, status: status)
+        }
+    }
+
+    @Sendable func move(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = context.form ?? FormFields(body: "")
+        let clientId = form["clientId"] ?? ""
+        let write = WriteRequest(runner: services.commands(idempotencyKey: nil, expectedVersion: nil), defaults: defaults())
+        do {
+            guard let step = form["step"].flatMap(ReferralAPI.Step.init(rawValue:)) else {
+                throw ProblemDetails(.unprocessableContent, detail: "Choose what happened.", errors: [FieldProblem(field: "step", problem: "is not one of accept, decline, complete, cancel")])
+            }
+            let body = ReferralStepBody(on: nil, note: nil, reason: form["reason"])
+            _ = try await ReferralAPI.run(step, body: body, referralId: try context.referralId(), write: write, context: context)
+            return Response(status: .seeOther, headers: [.location: "/clients/\(clientId)"])
+        } catch let error where error.pageProblems != nil && !clientId.isEmpty {
+            let (status, problems) = error.pageProblems!
+            return try await renderFile(context, clientId: ClientID(clientId), problems: problems, status: status)
+        }
+    }
+
+    func defaults() -> Defaults {
+        Defaults(idempotencyKey: nil, today: CalendarDate.day(of: Date(), in: services.configuration.timeZone))
+    }
+}

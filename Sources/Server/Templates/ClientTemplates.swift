@@ -1,0 +1,84 @@
+/// The worker's client pages: find, intake, and the file with its forms.
+enum ClientTemplates {
+    static let search = """
+        <form method="get" action="/clients" role="search">
+        <label for="name">Name (or part of it)</label><input type="text" id="name" name="name" value="{{name}}">
+        <label for="uci">UCI (8 or 10 digits)</label><input type="text" id="uci" name="uci" inputmode="numeric" value="{{uci}}">
+        <label for="dateOfBirth">Date of birth</label><input type="date" id="dateOfBirth" name="dateOfBirth" value="{{dateOfBirth}}">
+        <button type="submit">Find</button>
+        </form>
+        {{#searched}}
+        <h2>{{count}} found</h2>
+        <ul>{{#results}}<li><a href="/clients/{{clientId}}">{{name}}</a> — born {{dateOfBirth}}{{#uci}}, UCI {{uci}}{{/uci}}</li>{{/results}}</ul>
+        {{/searched}}
+        """
+
+    static let intake = """
+        <form method="post" action="/clients/new">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        {{#duplicate}}
+        <div class="warning" role="alert"><p><strong>This may be someone already registered.</strong> {{duplicate}}</p>
+        <p>Look them up first. To register anyway, say why:</p>
+        <label for="duplicateOverrideReason">Reason to register anyway</label>
+        <textarea id="duplicateOverrideReason" name="duplicateOverrideReason" rows="2"></textarea></div>
+        {{/duplicate}}
+        <label for="givenNames">Given names</label><input type="text" id="givenNames" name="givenNames" value="{{givenNames}}">
+        <label for="familyName">Family name</label><input type="text" id="familyName" name="familyName" value="{{familyName}}">
+        <label for="dateOfBirth">Date of birth</label><input type="date" id="dateOfBirth" name="dateOfBirth" required value="{{dateOfBirth}}">
+        <label for="uci">UCI (optional, 8 or 10 digits)</label><input type="text" id="uci" name="uci" inputmode="numeric" value="{{uci}}">
+        <label for="gender">Gender</label><select id="gender" name="gender">{{#genders}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{code}}</option>{{/genders}}</select>
+        <label for="immigrationCategory">Immigration category</label><select id="immigrationCategory" name="immigrationCategory">{{#categories}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{code}}</option>{{/categories}}</select>
+        <label for="arrivalDate">Arrival in Canada</label><input type="date" id="arrivalDate" name="arrivalDate" value="{{arrivalDate}}">
+        <label for="preferredOfficialLanguage">Preferred official language</label><select id="preferredOfficialLanguage" name="preferredOfficialLanguage">{{#languages}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{code}}</option>{{/languages}}</select>
+        <label for="countryOfBirth">Country of birth (2 letters, e.g. SY)</label><input type="text" id="countryOfBirth" name="countryOfBirth" maxlength="2" required value="{{countryOfBirth}}">
+        <fieldset><legend>Consent</legend>
+        <label><input type="checkbox" name="privacyStatement" value="yes"{{#privacyStatement}} checked{{/privacyStatement}}> Accepts the privacy statement (if not, the client is registered without a name)</label>
+        <label><input type="checkbox" name="shareWithFunder" value="yes"{{#shareWithFunder}} checked{{/shareWithFunder}}> Agrees to share with the funder</label>
+        <label><input type="checkbox" name="shareWithPartners" value="yes"{{#shareWithPartners}} checked{{/shareWithPartners}}> Agrees to share with partner agencies</label>
+        </fieldset>
+        <button type="submit">Register client</button>
+        </form>
+        """
+
+    static let file = """
+        <p>{{#anonymous}}Anonymous client (privacy statement refused). {{/anonymous}}Registered {{registeredOn}}. Case: {{caseStatus}}. Version {{version}}.</p>
+        <h2>Timeline</h2>
+        <ol class="timeline">{{#entries}}<li><strong>{{eventType}}</strong> on {{occurredAt}} by {{actor}}</li>{{/entries}}</ol>
+        <h2 id="service">Log a service</h2>
+        <form method="post" action="/clients/{{clientId}}/services">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <label for="component">What was done</label><select id="component" name="component">{{#components}}<option value="{{.}}">{{.}}</option>{{/components}}</select>
+        <label for="deliveredOn">Date</label><input type="date" id="deliveredOn" name="deliveredOn" required value="{{today}}">
+        <label for="minutes">Minutes</label><input type="number" id="minutes" name="minutes" min="1" required>
+        <label for="mode">How</label><select id="mode" name="mode">{{#modes}}<option value="{{.}}">{{.}}</option>{{/modes}}</select>
+        <label for="language">Language (e.g. ar)</label><input type="text" id="language" name="language" required>
+        <label for="outcome">Outcome</label><select id="outcome" name="outcome">{{#outcomes}}<option value="{{.}}">{{.}}</option>{{/outcomes}}</select>
+        <button type="submit">Log service</button>
+        </form>
+        <h2 id="follow-up">Schedule a follow-up</h2>
+        <form method="post" action="/clients/{{clientId}}/follow-ups">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <label for="dueOn">Due</label><input type="date" id="dueOn" name="dueOn" required>
+        <label for="purpose">What to follow up</label><input type="text" id="purpose" name="purpose" required>
+        <button type="submit">Schedule</button>
+        </form>
+        <h2 id="referral">Make a referral</h2>
+        <form method="post" action="/clients/{{clientId}}/referrals">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <label for="programName">Program (inside the agency)</label><input type="text" id="programName" name="programName">
+        <label for="partnerId">or partner agency id</label><input type="text" id="partnerId" name="partnerId">
+        <label for="needDomain">Need</label><select id="needDomain" name="needDomain">{{#needs}}<option value="{{.}}">{{.}}</option>{{/needs}}</select>
+        <button type="submit">Refer</button>
+        </form>
+        {{#referrals.0}}<h2 id="referrals">Move a referral</h2>{{/referrals.0}}
+        {{#referrals}}
+        <form method="post" action="/referrals/{{referralId}}/move">
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="clientId" value="{{clientId}}">
+        <fieldset><legend>Referral {{referralId}}</legend>
+        <label for="step-{{referralId}}">Now</label><select id="step-{{referralId}}" name="step">{{#steps}}<option value="{{.}}">{{.}}</option>{{/steps}}</select>
+        <label for="reason-{{referralId}}">Reason (to decline or cancel)</label><input type="text" id="reason-{{referralId}}" name="reason">
+        <button type="submit">Update referral</button></fieldset>
+        </form>
+        {{/referrals}}
+        """
+}

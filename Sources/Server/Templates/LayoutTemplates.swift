@@ -1,0 +1,69 @@
+/// The page frame and the shared pieces: plain semantic HTML, readable on a phone, usable
+/// without JavaScript.
+enum LayoutTemplates {
+    static let layout = """
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{title}} · Harbour</title>
+        <style>
+        body{font-family:system-ui,sans-serif;line-height:1.5;margin:0 auto;max-width:48rem;padding:0 1rem;color:#1b1b1b}
+        header{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;justify-content:space-between;border-bottom:1px solid #ccc}
+        nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:1rem;padding:0}
+        label{display:block;margin-top:.75rem;font-weight:600}
+        input,select,textarea,button{font:inherit;padding:.4rem;max-width:100%}
+        input[type=text],input[type=date],input[type=password],input[type=number],select,textarea{width:100%;box-sizing:border-box}
+        fieldset{margin-top:1rem;border:1px solid #ccc}
+        .problems{border:2px solid #b00020;padding:.5rem 1rem;background:#fff4f4}
+        .warning{border:2px solid #a15c00;padding:.5rem 1rem;background:#fff8e6}
+        ol.timeline li{margin-bottom:.75rem}
+        button{margin-top:1rem;cursor:pointer}
+        </style>
+        </head>
+        <body>
+        <header>
+        <p><a href="/"><strong>Harbour</strong></a></p>
+        {{#user}}
+        <nav aria-label="Main"><ul>
+        <li><a href="/clients">Find a client</a></li>
+        <li><a href="/clients/new">New intake</a></li>
+        </ul></nav>
+        <form method="post" action="/logout"><input type="hidden" name="_csrf" value="{{csrf}}">
+        <span>Signed in as {{displayName}}</span> <button type="submit">Sign out</button></form>
+        {{/user}}
+        </header>
+        <main>
+        <h1>{{title}}</h1>
+        {{#problems.0}}
+        <div class="problems" role="alert"><p>Please check:</p><ul>
+        {{#problems}}<li><strong>{{field}}</strong> {{problem}}</li>{{/problems}}
+        </ul></div>
+        {{/problems.0}}
+        {{{body}}}
+        </main>
+        </body>
+        </html>
+        """
+
+    static let home = """
+        <p>Welcome, {{displayName}}. What would you like to do?</p>
+        <ul>
+        <li><a href="/clients">Find a client</a> by name, UCI or date of birth</li>
+        <li><a href="/clients/new">Register a new client</a> (intake)</li>
+        </ul>
+        """
+
+    static let login = """
+        <form method="post" action="/login">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <input type="hidden" name="next" value="{{next}}">
+        <label for="username">Username</label>
+        <input type="text" id="username" name="username" autocomplete="username" required value="{{username}}">
+        <label for="password">Password</label>
+        <input type="password" id="password" name="password" autocomplete="current-password" required>
+        <button type="submit">Sign in</button>
+        </form>
+        """
+}
