@@ -20,7 +20,7 @@ final class DedicatedThreadExecutor: SerialExecutor, @unchecked Sendable {  // s
     deinit { queue.stop() }
 
     func enqueue(_ job: consuming ExecutorJob) {
-        queue.push(UnownedJob(job), executor: asUnownedSerialExecutor())
+        queue.push(UnownedJob(job), executor: self)
     }
 
     func asUnownedSerialExecutor() -> UnownedSerialExecutor {
@@ -29,13 +29,15 @@ final class DedicatedThreadExecutor: SerialExecutor, @unchecked Sendable {  // s
 }
 
 /// The jobs waiting for the executor's thread. The thread holds this, not the executor, so
-/// releasing the executor lets the thread finish.
+/// releasing the executor lets the thread finish. Each queued job holds its executor until it
+/// has run: the job may drop the last reference to the actor (and so to the executor), and
+/// the runtime still uses the executor when the job returns.
 private final class JobQueue: @unchecked Sendable {  // every field is guarded by `condition`
     private let condition = NSCondition()
-    private var jobs: [(job: UnownedJob, executor: UnownedSerialExecutor)] = []
+    private var jobs: [(job: UnownedJob, executor: DedicatedThreadExecutor)] = []
     private var isStopped = false
 
-    func push(_ job: UnownedJob, executor: UnownedSerialExecutor) {
+    func push(_ job: UnownedJob, executor: DedicatedThreadExecutor) {
         condition.lock()
         jobs.append((job, executor))
         condition.signal()
@@ -60,7 +62,7 @@ private final class JobQueue: @unchecked Sendable {  // every field is guarded b
             let ready = jobs
             jobs.removeAll(keepingCapacity: true)
             condition.unlock()
-            for entry in ready { entry.job.runSynchronously(on: entry.executor) }
+            for entry in ready { entry.job.runSynchronously(on: entry.executor.asUnownedSerialExecutor()) }
         }
     }
 }

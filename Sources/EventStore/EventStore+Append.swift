@@ -24,21 +24,19 @@ extension EventStore {
     public func append(_ appends: [StreamAppend]) async throws -> [Result<AppendResult, any Error>] {
         let validation = AppendValidation(limits: limits)
         var requests: [AppendRequest] = []
-        var outcomes: [Result<AppendResult, any Error>?] = []
-        for append in appends {
+        var refusals: [Int: any Error] = [:]
+        for (index, append) in appends.enumerated() {
             do {
                 requests.append(try validation.request(append.events, stream: append.stream, expected: append.expected))
-                outcomes.append(nil)
             } catch {
-                outcomes.append(.failure(error))
+                refusals[index] = error
             }
         }
         try validation.checkGroup(requests)
-        var committed = await writer.append(requests)[...]
-        return outcomes.map { outcome in
-            if let outcome { return outcome }
-            defer { committed = committed.dropFirst() }
-            return committed.first!
+        var committed = (await writer.append(requests)).makeIterator()
+        return appends.indices.map { index in
+            if let refusal = refusals[index] { return .failure(refusal) }
+            return committed.next() ?? .failure(EventStoreError.closed)
         }
     }
 }

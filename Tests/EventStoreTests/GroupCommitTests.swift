@@ -60,3 +60,35 @@ struct GroupCommitTests {
         }
     }
 }
+
+@Suite("Multi-stream append")
+struct MultiStreamAppendTests {
+    @Test("appends to several streams share one transaction and keep their own outcomes")
+    func mixedOutcomes() async throws {
+        try await withTemporaryStore { store in
+            _ = try await store.append(.samples(1), to: "client-1")
+            let outcomes = try await store.append([
+                StreamAppend(stream: "client-2", events: .samples(2), expected: .noStream),
+                StreamAppend(stream: "client-1", events: .samples(1), expected: .noStream),
+                StreamAppend(stream: "", events: .samples(1)),
+                StreamAppend(stream: "client-2", events: .samples(1), expected: .exactly(1)),
+            ])
+            #expect(try outcomes[0].get().positions == [2, 3])
+            #expect(throws: EventStoreError.wrongExpectedVersion(stream: "client-1", expected: .noStream, actual: 0)) { try outcomes[1].get() }
+            #expect(throws: EventStoreError.invalidInput(field: "stream", problem: "is empty")) { try outcomes[2].get() }
+            #expect(try outcomes[3].get().positions == [4], "a later append sees an earlier one of the same group")
+            #expect(store.headPosition == 4)
+        }
+    }
+
+    @Test("a group over groupCommitEventsMax is refused whole")
+    func groupLimit() async throws {
+        try await withTemporaryStore(configuration: StoreConfiguration(limits: StoreLimits(groupCommitEventsMax: 3))) { store in
+            let error = await #expect(throws: EventStoreError.self) {
+                try await store.append([StreamAppend(stream: "a-1", events: .samples(2)), StreamAppend(stream: "a-2", events: .samples(2))])
+            }
+            #expect(error?.description.contains("groupCommitEventsMax") == true)
+            #expect(store.headPosition == 0)
+        }
+    }
+}
