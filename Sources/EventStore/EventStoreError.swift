@@ -16,6 +16,8 @@ public enum EventStoreError: Error, Sendable, Equatable, CustomStringConvertible
     case invalidInput(field: String, problem: String)
     /// The store reached its configured maximum size.
     case storeFull(mapSizeBytesMax: Int)
+    /// Every reader slot is taken (by this or other processes).
+    case readersFull
     /// A record could not be decoded or failed its integrity check.
     case corruptRecord(position: UInt64, reason: String)
     /// The data folder was written by a newer Harbour.
@@ -50,6 +52,8 @@ public enum EventStoreError: Error, Sendable, Equatable, CustomStringConvertible
             return "\(field) \(problem)"
         case .storeFull(let maximum):
             return "the store reached its maximum size of \(maximum) bytes; raise mapSizeBytesMax or free disk space"
+        case .readersFull:
+            return "every LMDB reader slot is in use; close idle readers (other harbour processes) or raise readersMax"
         case .corruptRecord(let position, let reason):
             return "record at position \(position) is corrupt: \(reason)"
         case .formatTooNew(let found, let supported):
@@ -69,6 +73,7 @@ public enum EventStoreError: Error, Sendable, Equatable, CustomStringConvertible
         switch lmdb.code {
         case .mapFull: return EventStoreError.storeFull(mapSizeBytesMax: mapSizeBytesMax)
         case .environmentClosed: return EventStoreError.closed
+        case .readersFull: return EventStoreError.readersFull
         default: return EventStoreError.storage(lmdb)
         }
     }
