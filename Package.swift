@@ -85,6 +85,7 @@ let package = Package(
         .executableTarget(
             name: "harbour",
             dependencies: [
+                "AgencyHistory",
                 "EventStore",
                 "Events",
                 "Casework",
@@ -100,6 +101,13 @@ let package = Package(
             name: "HarbourBenchmark",
             dependencies: ["EventStore"],
             path: "Tools/Benchmark",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "AgencyHistory",
+            // Casework: the election's ballots go through BallotDecisions, as the service casts them.
+            dependencies: ["Events", "EventStore", "Casework"],
+            path: "Tools/AgencyHistory",
             swiftSettings: strictSettings
         ),
         .executableTarget(

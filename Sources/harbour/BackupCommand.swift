@@ -1,0 +1,34 @@
+import ArgumentParser
+import EventStore
+
+struct BackupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Copy the store to DEST while it is in use, compacting it, then verify the copy's chain.",
+        discussion: """
+            DEST must be a new or empty folder. Appends may continue during the copy; the copy
+            holds every event committed when it started.
+
+            Example:
+              harbour backup /backups/harbour-2026-03-31 --data /srv/harbour
+            """)
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: ArgumentHelp("A new or empty folder for the copy.", valueName: "DEST"))
+    var destination: String
+
+    func run() async throws {
+        let store = try options.openStore()
+        if !options.quiet { Terminal.writeError("backup: copying \(store.headPosition.grouped) events to \(destination)\n") }
+        let report: VerificationReport
+        do {
+            report = try await store.backup(to: destination)
+        } catch let error as EventStoreError {
+            await store.close()
+            throw CommandFailure(.failure, "backup to \(destination) failed: \(error)")
+        }
+        await store.close()
+        try VerifyCommand.conclude(report, what: "backup in \(destination)")
+    }
+}

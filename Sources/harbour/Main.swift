@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+
+/// Runs the command line, mapping every failure to one line on stderr and a documented exit
+/// status (ArgumentParser's own usage status, 64, becomes 2 as the documentation promises).
+@main
+enum HarbourMain {
+    static func main() async {
+        do {
+            var command = try Harbour.parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let failure as CommandFailure {
+            Terminal.error(failure.message)
+            exit(failure.status.rawValue)
+        } catch {
+            let code = Harbour.exitCode(for: error)
+            if code == .validationFailure {
+                Terminal.error(Harbour.fullMessage(for: error))
+                exit(ExitStatus.usage.rawValue)
+            }
+            if code == .success || code == .failure || error is ExitCode {
+                Harbour.exit(withError: error)
+            }
+            Terminal.error(Harbour.fullMessage(for: error))
+            exit(ExitStatus.failure.rawValue)
+        }
+    }
+}
