@@ -16,11 +16,13 @@ let package = Package(
         .executable(name: "harbour", targets: ["harbour"]),
         .executable(name: "harbour-bench", targets: ["HarbourBenchmark"]),
         .library(name: "EventStore", targets: ["EventStore"]),
+        .executable(name: "harbour-projection-bench", targets: ["ProjectionBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
@@ -61,7 +63,8 @@ let package = Package(
         ),
         .target(
             name: "Projections",
-            dependencies: ["Events", "EventStore", "LMDB"],
+            // ZIPFoundation: the .xlsx export is a zip of SpreadsheetML parts.
+            dependencies: ["Events", "EventStore", "LMDB", "Casework", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Projections",
             swiftSettings: strictSettings
         ),
@@ -111,6 +114,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "ProjectionBenchmark",
+            dependencies: ["Projections", "EventStore", "Events"],
+            path: "Tools/ProjectionBenchmark",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "CrashAppender",
             dependencies: ["EventStore"],
             path: "Tools/CrashAppender",
@@ -127,6 +136,11 @@ let package = Package(
         .testTarget(
             name: "LMDBTests",
             dependencies: ["LMDB", "HarbourTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ProjectionsTests",
+            dependencies: ["Projections", "Events", "EventStore", "Casework", "HarbourTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings
         ),
         .testTarget(

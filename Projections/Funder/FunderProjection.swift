@@ -1,0 +1,165 @@
+public import Events
+import Foundation
+
+/// The facts funder reports are computed from. Rows: `client/<id>` (profile at intake and
+/// later details), `services/<contract>|<yyyy-mm>` (services delivered under a contract in a
+/// month; `none` for services under no contract), `referrals/<yyyy-mm>` (referrals made),
+/// `referral/<id>` (outcomes), `partner/<id>` (funding type), `contract/<id>` (its terms).
+public enum FunderProjection: FactProjection {
+    /// What the funder report keeps of an event.
+    public enum Fact: Codable, Sendable, Equatable {
+        case client(ClientFacts)
+        case dateOfBirth(CalendarDate)
+        case service(ServiceFacts)
+        case referral(ReferralFacts)
+        case outcome(ReferralStage)
+        case partner(funding: PartnerFunding, francophone: Bool, name: String)
+        case contract(funder: String, program: String, agreementNumber: String, startsOn: CalendarDate, endsOn: CalendarDate)
+    }
+
+    public typealias Derived = Void
+    public static let name = "funder"
+    public static let emptyDerived: Void = ()
+    public static let payloadTypes: Set<String> = [
+        ClientRegistered.eventType, ClientDetailsUpdated.eventType, ServiceDelivered.eventType, ReferralMade.eventType,
+        ReferralAccepted.eventType, ReferralDeclined.eventType, ReferralCompleted.eventType, ReferralCancelled.eventType,
+        PartnerRegistered.eventType, PartnerUpdated.eventType, FunderContractSigned.eventType, EventCorrected.eventType,
+        EventVoided.eventType,
+    ]
+
+    /// The services row of a contract (nil: none) in the month of `date`.
+    public static func servicesRow(contract: String?, month date: CalendarDate) -> RowKey {
+        RowKey("services", "\(contract ?? "none")|\(monthKey(date))")
+    }
+
+    static func monthKey(_ date: CalendarDate) -> String {
+        String(format: "%04d-%02d", date.year, date.month)
+    }
+
+    public static func placements(of event: ProjectionEvent) -> [(RowKey, Fact)] {
+        switch event.event {
+        case let e as ClientRegistered:
+            return [(RowKey("client", e.clientId.rawValue), .client(ClientFacts(e)))]
+        case let e as ClientDetailsUpdated:
+            return [(RowKey("client", e.clientId.rawValue), .dateOfBirth(e.personal.dateOfBirth))]
+        case let e as ServiceDelivered:
+            return [(servicesRow(contract: e.contractId?.rawValue, month: e.deliveredOn), .service(ServiceFacts(e)))]
+        case let e as ReferralMade:
+            return [(RowKey("referrals", monthKey(e.madeOn)), .referral(ReferralFacts(e)))]
+        case let e as ReferralAccepted: return [(RowKey("referral", e.referralId.rawValue), .outcome(.accepted))]
+        case let e as ReferralDeclined: return [(RowKey("referral", e.referralId.rawValue), .outcome(.declined))]
+        case let e as ReferralCompleted: return [(RowKey("referral", e.referralId.rawValue), .outcome(.completed))]
+        case let e as ReferralCancelled: return [(RowKey("referral", e.referralId.rawValue), .outcome(.cancelled))]
+        case let e as PartnerRegistered:
+            return [(RowKey("partner", e.partnerId.rawValue), .partner(funding: e.funding, francophone: e.francophone, name: e.name))]
+        case let e as PartnerUpdated:
+            return [(RowKey("partner", e.partnerId.rawValue), .partner(funding: e.funding, francophone: e.francophone, name: e.name))]
+        case let e as FunderContractSigned:
+            return [
+                (
+                    RowKey("contract", e.contractId.rawValue),
+                    .contract(funder: e.funder, program: e.program, agreementNumber: e.agreementNumber, startsOn: e.startsOn, endsOn: e.endsOn)
+                )
+            ]
+        default:
+            return []
+        }
+    }
+
+    public static func derive(_ key: RowKey, entries: [FactEntry<Fact>]?, into derived: inout Void) {}
+}
+
+/// What the funder report needs of a client's intake.
+public struct ClientFacts: Codable, Sendable, Equatable {
+    /// Registered without identifying details (privacy statement refused): counted apart.
+    public let anonymous: Bool
+    /// Date of birth, for named clients.
+    public let dateOfBirth: CalendarDate?
+    /// The age band given at intake (used when there is no date of birth).
+    public let ageBand: AgeBand
+    /// Gender.
+    public let gender: Gender
+    /// Immigration category.
+    public let immigrationCategory: ImmigrationCategory
+    /// Preferred official language.
+    public let preferredOfficialLanguage: OfficialLanguage
+    /// French is the preferred official language or among the languages spoken.
+    public let francophone: Bool
+
+    init(
+        anonymous: Bool, dateOfBirth: CalendarDate?, ageBand: AgeBand, gender: Gender, immigrationCategory: ImmigrationCategory,
+        preferredOfficialLanguage: OfficialLanguage, francophone: Bool
+    ) {
+        self.anonymous = anonymous
+        self.dateOfBirth = dateOfBirth
+        self.ageBand = ageBand
+        self.gender = gender
+        self.immigrationCategory = immigrationCategory
+        self.preferredOfficialLanguage = preferredOfficialLanguage
+        self.francophone = francophone
+    }
+
+    init(_ event: ClientRegistered) {
+        anonymous = event.personal == nil
+        dateOfBirth = event.personal?.dateOfBirth
+        ageBand = event.profile.ageBand
+        gender = event.profile.gender
+        immigrationCategory = event.profile.immigrationCategory
+        preferredOfficialLanguage = event.profile.preferredOfficialLanguage
+        francophone = event.profile.preferredOfficialLanguage == .french
+            || event.profile.languagesSpoken.contains { ["fr", "french", "français"].contains($0.lowercased()) }
+    }
+}
+
+/// What the funder report needs of a service.
+public struct ServiceFacts: Codable, Sendable, Equatable {
+    /// The client served.
+    public let clientId: String
+    /// The service's id.
+    public let serviceId: String
+    /// The component.
+    public let component: ServiceComponent
+    /// The date delivered.
+    public let deliveredOn: CalendarDate
+    /// Minutes.
+    public let minutes: Int
+    /// In person, phone, online.
+    public let mode: ContactMode
+    /// The worker.
+    public let workerId: String
+    /// Outcome.
+    public let outcome: ServiceOutcome
+
+    init(_ event: ServiceDelivered) {
+        clientId = event.clientId.rawValue
+        serviceId = event.serviceId.rawValue
+        component = event.component
+        deliveredOn = event.deliveredOn
+        minutes = event.minutes
+        mode = event.mode
+        workerId = event.workerId.rawValue
+        outcome = event.outcome
+    }
+}
+
+/// What the funder report needs of a referral.
+public struct ReferralFacts: Codable, Sendable, Equatable {
+    /// The referral.
+    public let referralId: String
+    /// The client referred.
+    public let clientId: String
+    /// When.
+    public let madeOn: CalendarDate
+    /// The partner, for external referrals.
+    public let partnerId: String?
+    /// The need it addresses.
+    public let needDomain: NeedDomain
+
+    init(_ event: ReferralMade) {
+        referralId = event.referralId.rawValue
+        clientId = event.clientId.rawValue
+        madeOn = event.madeOn
+        partnerId = event.target.partnerId?.rawValue
+        needDomain = event.needDomain
+    }
+}

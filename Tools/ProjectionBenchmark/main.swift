@@ -1,0 +1,93 @@
+import EventStore
+import Events
+import Foundation
+import Projections
+
+// harbour-projection-bench [events] [store directory]
+// Builds (or reuses) a realistic log, then measures: the raw log scan, decoding every payload
+// with the JSON decoder, a rebuild of every projection, a month's funder report and a
+// caseload page. Run in release mode: swift run -c release harbour-projection-bench 1000000
+
+let arguments = CommandLine.arguments
+let eventsWanted = arguments.count > 1 ? Int(arguments[1]) ?? 1_000_000 : 1_000_000
+let directory = arguments.count > 2 ? arguments[2] : NSTemporaryDirectory() + "harbour-projection-bench-\(eventsWanted)"
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = ContinuousClock.now
+    try body()
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+}
+
+func secondsAsync(_ body: () async throws -> Void) async rethrows -> Double {
+    let start = ContinuousClock.now
+    try await body()
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+}
+
+func percentile(_ values: [Double], _ fraction: Double) -> Double {
+    let sorted = values.sorted()
+    return sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))]
+}
+
+func rate(_ events: UInt64, _ seconds: Double) -> String { String(format: "%.0f events/s (%.2f s)", Double(events) / seconds, seconds) }
+
+let store = try EventStore.open(directory: directory)
+if store.headPosition < UInt64(eventsWanted) {
+    precondition(store.headPosition == 0, "\(directory) holds a different log; remove it or pass another directory")
+    var history = BulkHistory(seed: 42, events: eventsWanted)
+    let generation = try await secondsAsync {
+        while let batch = try history.nextBatch(eventsPerBatch: 5_000) {
+            for result in try await store.append(batch) { _ = try result.get() }
+        }
+    }
+    print("generated \(store.headPosition) events in \(String(format: "%.1f", generation)) s")
+}
+let head = store.headPosition
+print("log: \(head) events in \(directory)")
+
+var scanned: UInt64 = 0
+let scanSeconds = try seconds { try store.scan { _ in scanned += 1; return true } }
+print("raw store.scan:                \(rate(scanned, scanSeconds))")
+
+var typeCounts: [String: Int] = [:]
+let registry = EventRegistry.standard
+let decodeSeconds = try seconds {
+    try store.scan { record in
+        _ = try registry.decode(eventType: record.eventType, schemaVersion: record.schemaVersion, payload: record.payload)
+        typeCounts[record.eventType, default: 0] += 1
+        return true
+    }
+}
+print("scan + JSON decode of all:     \(rate(head, decodeSeconds))")
+print("mix: " + typeCounts.sorted { $0.value > $1.value }.map { "\($0.key) \(String(format: "%.1f", 100 * Double($0.value) / Double(head)))%" }.joined(separator: ", "))
+
+let projections = directory + "/projections-bench"
+try? FileManager.default.removeItem(atPath: projections)
+let host = try ProjectionHost.open(store: store, options: .init(directory: projections, batchEvents: 50_000))
+let rebuildSeconds = try await secondsAsync { try await host.catchUp() }
+print("rebuild of all projections:    \(rate(head, rebuildSeconds))")
+let asOfSeconds = try seconds { _ = try ReadModels.asOf(position: head, store: store) }
+print("as-of fold in memory (no disk): \(rate(head, asOfSeconds))")
+
+let models = await host.models
+var reportMilliseconds: [Double] = []
+var cells = 0
+for index in 0..<60 {
+    let month = try ReportPeriod.month(year: 2023 + (index % 24 + 3) / 12, month: (index % 24 + 3) % 12 + 1)
+    let elapsed = try seconds { cells = try models.funderReport(contract: "k-ircc", period: month).value("services") }
+    reportMilliseconds.append(elapsed * 1_000)
+}
+print(String(format: "funder report (one month, %d services): p50 %.2f ms, p99 %.2f ms", cells, percentile(reportMilliseconds, 0.5), percentile(reportMilliseconds, 0.99)))
+
+var caseloadMilliseconds: [Double] = []
+let today = CalendarDate(year: 2025, month: 1, day: 1)!
+for index in 0..<2_000 {
+    let worker = BulkHistory.workers[index % BulkHistory.workers.count]
+    let elapsed = try seconds { _ = try models.caseload(worker: worker, today: today, page: 0, pageSize: 50) }
+    caseloadMilliseconds.append(elapsed * 1_000)
+}
+print(String(format: "caseload page (50 cases): p50 %.3f ms, p99 %.3f ms", percentile(caseloadMilliseconds, 0.5), percentile(caseloadMilliseconds, 0.99)))
+await host.close()
+await store.close()
