@@ -144,6 +144,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "harbourTests",
+            dependencies: ["harbour", "AgencyHistory", "Casework", "EventStore", "Events", "HarbourTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "EventsTests",
             dependencies: ["Events"],
             swiftSettings: strictSettings

@@ -68,12 +68,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     /// The last position to export: --until as a position or date, else the head.
     private func lastPosition(_ store: EventStore) throws -> UInt64 {
-        let head = store.headPosition
-        guard let until else { return head }
-        if let position = UInt64(until) { return min(position, head) }
-        var limit = Timestamp(iso8601: until)!
-        // A plain date means the whole of that day (UTC).
-        if until.count == 10 { limit.microsecondsSinceEpoch += 86_400_000_000 - 1 }
-        return try store.position(recordedAtOrBefore: limit)
+        guard let until else { return store.headPosition }
+        return try UntilArgument.position(until, in: store)
     }
 }

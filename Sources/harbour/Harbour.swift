@@ -27,6 +27,11 @@ struct Harbour: AsyncParsableCommand {
             StatsCommand.self,
             UsersCommand.self,
             GenerateCommand.self,
+            ProjectionsCommand.self,
+            RebuildCommand.self,
+            ReplayCommand.self,
+            ReportCommand.self,
+            AuditCommand.self,
             ServeCommand.self,
         ]
     )

@@ -1,0 +1,79 @@
+import AgencyHistory
+import EventStore
+import Foundation
+import HarbourTestSupport
+
+/// What one run of the `harbour` binary produced.
+struct RunResult {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+}
+
+/// Runs the built `harbour` binary as an administrator would, in a temporary working folder.
+struct Harbour {
+    let folder: TemporaryDirectory
+
+    /// The default data folder of these tests.
+    var data: String { folder.child("data") }
+
+    init() throws { folder = try TemporaryDirectory(prefix: "harbour-cli") }
+
+    /// Runs `harbour ARGUMENTS` (with `--data` added unless `addData` is false).
+    @discardableResult
+    func run(_ arguments: [String], addData: Bool = true, environment: [String: String] = [:]) throws -> RunResult {
+        let process = try start(arguments, addData: addData, environment: environment)
+        let out = process.standardOutput as! Pipe
+        let err = process.standardError as! Pipe
+        // Read both pipes before waiting, so a chatty command cannot block on a full pipe.
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return RunResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Starts `harbour ARGUMENTS` without waiting for it.
+    func start(_ arguments: [String], addData: Bool = true, environment: [String: String] = [:]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try BuiltProducts.path(of: "harbour"))
+        process.arguments = arguments + (addData ? ["--data", data] : [])
+        process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
+        var env = ProcessInfo.processInfo.environment
+        env["HARBOUR_DATA"] = nil
+        env.merge(environment) { $1 }
+        process.environment = env
+        process.standardOutput = Pipe()
+        process.standardError = Pipe()
+        try process.run()
+        return process
+    }
+
+    /// Writes a generated history of `count` events to `name` and returns its path.
+    func generated(_ count: Int, seed: UInt64 = 1, name: String = "history.jsonl") throws -> String {
+        let path = folder.child(name)
+        let writer = try JSONLinesWriter(path: path)
+        for event in AgencyHistory(seed: seed, count: count) { try writer.write(try EventLine(event).encoded()) }
+        try writer.close()
+        return path
+    }
+
+    /// Writes `lines` to `name` and returns its path.
+    func file(_ name: String, lines: [String]) throws -> String {
+        let path = folder.child(name)
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// The head position and last hash of the store in `path` (nil when it holds none).
+    func head(of path: String? = nil) async throws -> (position: UInt64, hash: ChainHash?)? {
+        let path = path ?? data
+        guard FileManager.default.fileExists(atPath: path + "/data.mdb") else { return nil }
+        let store = try EventStore.open(directory: path, create: false)
+        let head = store.headPosition
+        let hash = try head > 0 ? store.event(at: head)?.hash : nil
+        await store.close()
+        return (head, hash)
+    }
+
+    func remove() { folder.remove() }
+}
