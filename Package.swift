@@ -115,7 +115,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ProjectionBenchmark",
-            dependencies: ["Projections", "EventStore", "Events"],
+            dependencies: ["Projections", "AgencyHistory", "EventStore", "Events"],
             path: "Tools/ProjectionBenchmark",
             swiftSettings: strictSettings
         ),

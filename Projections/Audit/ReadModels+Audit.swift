@@ -87,7 +87,10 @@ extension ReadModels {
     private func candidatePositions(_ filter: AuditFilter) throws -> [UInt64]? {
         var sets: [[UInt64]] = []
         if let clientId = filter.clientId { sets.append(clientPositions(clientId)) }
-        if let actor = filter.actor { sets.append(records.entries(RowKey("actor", actor)).map(\.position)) }
+        if let actor = filter.actor {
+            let buckets = (records.derived.bucketsByActor[actor] ?? []).sorted()
+            sets.append(buckets.flatMap { records.entries(RecordsProjection.actorRow(actor, bucket: $0)).map(\.position) })
+        }
         guard let first = sets.first else { return nil }
         guard sets.count > 1 else { return first }
         let other = Set(sets[1])

@@ -1,7 +1,7 @@
 import Casework
-public import EventStore
+import EventStore
 import Events
-public import Foundation
+import Foundation
 
 /// One client's whole history in log order, corrections shown beside what they correct.
 public struct ClientFile: Sendable, Equatable, Codable {

@@ -1,5 +1,5 @@
 public import EventStore
-public import Events
+import Events
 
 extension ReadModels {
     /// The report for `contractId` over `period`, computed from the funder read model.
@@ -14,9 +14,11 @@ extension ReadModels {
         var builder = FunderReportBuilder()
         var rows: [ClientServiceRow] = []
         var servedClients = Set<String>()
+        var clients: [String: (facts: ClientFacts, positions: [UInt64])?] = [:]
         for service in services(contract: contractId, in: period) {
             guard case .service(let facts) = service.fact else { continue }
-            let client = clientFacts(facts.clientId)
+            if clients[facts.clientId] == nil { clients[facts.clientId] = .some(clientFacts(facts.clientId)) }
+            let client = clients[facts.clientId]!
             let isNew = !servedBefore.contains(facts.clientId)
             let row = ClientServiceRow(service: facts, position: service.position, client: client?.facts, isNew: isNew)
             rows.append(row)

@@ -60,7 +60,9 @@ public struct FactState<P: FactProjection>: Sendable, Equatable {
             rows[key] = row
             dirty.insert(key)
         }
-        locations[event.eventId] = placements.map(\.0)
+        // Only projections that apply corrections need to find an event's facts again; the
+        // audit index would otherwise keep an entry for every event in the log.
+        if P.appliesCorrections { locations[event.eventId] = placements.map(\.0) }
     }
 
     /// Removes an event's facts everywhere; returns the original position when there were any.
@@ -107,7 +109,9 @@ public struct FactState<P: FactProjection>: Sendable, Equatable {
         }
         let entries = try decoder.decode([FactEntry<P.Fact>].self, from: Data(value))
         rows[key] = entries
-        for entry in entries { locations[entry.eventId, default: []].append(key) }
+        if P.appliesCorrections {
+            for entry in entries { locations[entry.eventId, default: []].append(key) }
+        }
         P.derive(key, entries: entries, into: &derived)
     }
 

@@ -60,7 +60,8 @@ struct ProjectionDecoder: Sendable {
     func decode(_ record: RecordedEvent) throws -> ProjectionEvent {
         var event: (any DomainEvent)? = nil
         if payloadTypes.contains(record.eventType) {
-            event = try registry.decode(eventType: record.eventType, schemaVersion: record.schemaVersion, payload: record.payload)
+            event = try LeanDecoder.decode(record)
+                ?? registry.decode(eventType: record.eventType, schemaVersion: record.schemaVersion, payload: record.payload)
         }
         return ProjectionEvent(
             position: record.position, streamId: record.streamId, eventId: record.eventId, eventType: record.eventType,

@@ -1,5 +1,5 @@
 public import EventStore
-public import Foundation
+import Foundation
 import LMDB
 
 /// Runs every projection over one event store: loads the read models from their own LMDB

@@ -104,3 +104,23 @@ import Testing
         }
     }
 }
+
+/// The lean decoder is a shortcut, never a different answer.
+@Suite struct LeanDecodingTests {
+    @Test func leanAndFullDecodingAgreeOnEveryEvent() async throws {
+        try await withTemporaryStore { store in
+            var history = RandomHistory(seed: 77, store: store)
+            try await history.record(events: 300)
+            var lean = 0
+            try store.scan { record in
+                let full = try EventRegistry.standard.decode(eventType: record.eventType, schemaVersion: record.schemaVersion, payload: record.payload)
+                if let shortcut = ReadModels.leanDecoded(record) {
+                    lean += 1
+                    #expect(shortcut.isEqual(to: full), "\(record.eventType) at \(record.position)")
+                }
+                return true
+            }
+            #expect(lean > 50)
+        }
+    }
+}
