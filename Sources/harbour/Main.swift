@@ -18,15 +18,19 @@ enum HarbourMain {
             exit(failure.status.rawValue)
         } catch {
             let code = Harbour.exitCode(for: error)
-            if code == .validationFailure {
-                Terminal.error(Harbour.fullMessage(for: error))
-                exit(ExitStatus.usage.rawValue)
-            }
-            if code == .success || code == .failure || error is ExitCode {
+            if code == .success {
+                // --help and --version: ArgumentParser prints them.
                 Harbour.exit(withError: error)
+            } else if let exitCode = error as? ExitCode {
+                exit(exitCode.rawValue)
+            } else if code == .validationFailure {
+                Terminal.error("\(Harbour.message(for: error)) (see harbour --help)")
+                exit(ExitStatus.usage.rawValue)
+            } else {
+                // Storage, file and other errors: their own description, on one line.
+                Terminal.error("\(error)")
+                exit(ExitStatus.failure.rawValue)
             }
-            Terminal.error(Harbour.fullMessage(for: error))
-            exit(ExitStatus.failure.rawValue)
         }
     }
 }
