@@ -89,6 +89,7 @@ let package = Package(
             name: "harbour",
             dependencies: [
                 "AgencyHistory",
+                "Server",
                 "EventStore",
                 "Events",
                 "Casework",
@@ -136,6 +137,19 @@ let package = Package(
         .testTarget(
             name: "LMDBTests",
             dependencies: ["LMDB", "HarbourTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server",
+                "Casework",
+                "Events",
+                "EventStore",
+                "HarbourTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

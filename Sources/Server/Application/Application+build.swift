@@ -40,3 +40,9 @@ public func buildApplication(
             address: .hostname(services.configuration.host, port: services.configuration.port), serverName: "Harbour"),
         logger: logger)
 }
+
+/// Builds the application and serves until SIGINT or SIGTERM, then shuts down gracefully.
+/// The one entry point `harbour serve` needs, so only Server imports Hummingbird.
+public func runApplication(services: AppServices, logger: Logger) async throws {
+    try await buildApplication(services: services, logger: logger).runService()
+}

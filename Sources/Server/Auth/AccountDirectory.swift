@@ -29,6 +29,15 @@ public struct AccountDirectory: Sendable {
         return try account(userId)
     }
 
+    /// Every account, by user id.
+    public func all() throws -> [Account] {
+        let byStream = Dictionary(grouping: try log.events(inCategory: StreamID.userCategory), by: \.streamId)
+        return try byStream.keys.sorted().compactMap { stream in
+            let history = try StreamHistory(streamId: stream, records: byStream[stream]!, registry: registry)
+            return Account.folded(try history.effectiveEvents(registry: registry))
+        }
+    }
+
     /// True when no user has ever been created: the first start.
     public func isEmpty() throws -> Bool {
         try log.events(inCategory: StreamID.userCategory).isEmpty

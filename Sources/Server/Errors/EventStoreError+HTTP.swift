@@ -25,7 +25,9 @@ extension EventStoreError {
                 errors: [FieldProblem(field: violation.subject, problem: "is \(violation.actual), over the limit of \(violation.maximum)")])
         case .invalidInput(let field, let problem):
             return ProblemDetails(.unprocessableContent, detail: description, errors: [FieldProblem(field: field, problem: problem)])
-        case .storeFull, .corruptRecord, .formatTooNew, .notAStore, .closed, .storage:
+        default:
+            // Storage faults (full, corrupt, closed, out of readers...): nothing the caller sent
+            // can fix them. `default` so a new store fault is a server error until mapped here.
             return nil
         }
     }

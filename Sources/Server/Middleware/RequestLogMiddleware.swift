@@ -18,9 +18,14 @@ struct RequestLogMiddleware: RouterMiddleware {
             response.headers[.requestId] = context.requestId.uuidString.lowercased()
             log(request, context: context, status: response.status.code, since: start)
             return response
+        } catch let error as any HTTPResponseError {
+            // Answer here rather than in the router, so error answers carry the request id too.
+            var response = try error.response(from: request, context: context)
+            response.headers[.requestId] = context.requestId.uuidString.lowercased()
+            log(request, context: context, status: response.status.code, since: start)
+            return response
         } catch {
-            let status = (error as? any HTTPResponseError)?.status.code ?? 500
-            log(request, context: context, status: status, since: start)
+            log(request, context: context, status: 500, since: start)
             throw error
         }
     }

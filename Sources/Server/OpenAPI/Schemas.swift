@@ -27,7 +27,7 @@ enum Schemas {
         ],
         required: [
             "givenNames", "familyName", "dateOfBirth", "gender", "immigrationCategory", "preferredOfficialLanguage",
-            "countryOfBirth", "consents",
+            "countryOfBirth", "languagesSpoken", "consents",
         ])
 
     static let service = JSONSchema.object(

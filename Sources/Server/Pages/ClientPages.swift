@@ -71,7 +71,9 @@ struct ClientPages {
         values["count"] = found.count
         values["results"] = found.map { client -> [String: Any] in
             let name = client.personal.map { "\($0.givenNames) \($0.familyName)" } ?? "Anonymous client \(client.clientId)"
-            return ["clientId": client.clientId.rawValue, "name": name, "dateOfBirth": client.personal?.dateOfBirth.description ?? "—", "uci": client.personal?.uci ?? ""]
+            var row: [String: Any] = ["clientId": client.clientId.rawValue, "name": name, "dateOfBirth": client.personal?.dateOfBirth.description ?? "—"]
+            if let uci = client.personal?.uci { row["uci"] = uci }
+            return row
         }
         return services.pages.render("clients", title: "Find a client", values: values, context: context)
     }
@@ -101,7 +103,7 @@ struct ClientPages {
             "entries": file.entries.reversed().map { ["eventType": $0.eventType, "occurredAt": $0.occurredAt.iso8601, "actor": $0.actor] },
             "today": CalendarDate.day(of: Date(), in: services.configuration.timeZone).description,
             "components": ServiceComponent.codes, "modes": ContactMode.codes, "outcomes": ServiceOutcome.codes, "needs": NeedDomain.codes,
-            "referrals": referrals,
+            "referrals": referrals, "hasReferrals": !referrals.isEmpty,
         ]
         return services.pages.render("file", title: title, values: values, context: context, problems: problems, status: status)
     }

@@ -26,6 +26,8 @@ extension ClientPages {
         ]
         var fields: [String: Any] = keys.reduce(into: [:]) { fields, key in if let value = form[key] { fields[key] = value } }
         for name in ["givenNames", "familyName"] where fields[name] == nil { fields[name] = "" }
+        fields["languagesSpoken"] = (form["languagesSpoken"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
         fields["consents"] = ["privacyStatement", "shareWithFunder", "shareWithPartners"].reduce(into: [String: Bool]()) { $0[$1] = form[$1] == "yes" }
         do {
             let body = try FormDecoding.decode(IntakeBody.self, fields)

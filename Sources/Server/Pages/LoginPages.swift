@@ -15,7 +15,7 @@ struct LoginPages {
             Endpoint(RouteKey(.get, "/login"), .init(.page, "The sign-in form.", responses: [200: "Page"]), handler: form),
             Endpoint(
                 RouteKey(.post, "/login"),
-                .init(.page, "Sign in with the form.", requestMediaType: "application/x-www-form-urlencoded", responses: [303: "Signed in", 401: "Wrong username or password", 403: "Form expired", 429: "Too many failed attempts"]),
+                .init(.page, "Sign in with the form.", requestMediaType: "application/x-www-form-urlencoded", responses: [303: "Signed in", 401: "Wrong username or password", 400: "Form expired", 429: "Too many failed attempts"]),
                 handler: signIn),
             Endpoint(
                 RouteKey(.post, "/logout"),
@@ -40,7 +40,7 @@ struct LoginPages {
             AccessGuard.constantTimeEqual(presented, expected)
         else {
             let problem = FieldProblem(field: "form", problem: "has expired; please sign in again")
-            return render(next: next, username: username, problems: [problem], status: .forbidden, context: context)
+            return render(next: next, username: username, problems: [problem], status: .badRequest, context: context)
         }
         do {
             let (session, _) = try await SignIn(services: services).attempt(

@@ -30,7 +30,7 @@ struct PageRenderer: Sendable {
         let body = library.render(page, withTemplate: template) ?? ""
         var frame: [String: Any] = [
             "title": title, "body": body, "csrf": context.session?.csrfToken ?? "",
-            "problems": problems.map { ["field": $0.field, "problem": $0.problem] },
+            "problems": problems.map { ["field": $0.field, "problem": $0.problem] }, "hasProblems": !problems.isEmpty,
         ]
         if let account = context.account { frame["user"] = ["displayName": account.displayName, "csrf": context.session?.csrfToken ?? ""] }
         let html = library.render(frame, withTemplate: "layout") ?? ""

@@ -30,6 +30,7 @@ enum ClientTemplates {
         <label for="immigrationCategory">Immigration category</label><select id="immigrationCategory" name="immigrationCategory">{{#categories}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{code}}</option>{{/categories}}</select>
         <label for="arrivalDate">Arrival in Canada</label><input type="date" id="arrivalDate" name="arrivalDate" value="{{arrivalDate}}">
         <label for="preferredOfficialLanguage">Preferred official language</label><select id="preferredOfficialLanguage" name="preferredOfficialLanguage">{{#languages}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{code}}</option>{{/languages}}</select>
+        <label for="languagesSpoken">Languages spoken (codes, comma-separated, e.g. ar, en)</label><input type="text" id="languagesSpoken" name="languagesSpoken" required value="{{languagesSpoken}}">
         <label for="countryOfBirth">Country of birth (2 letters, e.g. SY)</label><input type="text" id="countryOfBirth" name="countryOfBirth" maxlength="2" required value="{{countryOfBirth}}">
         <fieldset><legend>Consent</legend>
         <label><input type="checkbox" name="privacyStatement" value="yes"{{#privacyStatement}} checked{{/privacyStatement}}> Accepts the privacy statement (if not, the client is registered without a name)</label>
@@ -70,7 +71,7 @@ enum ClientTemplates {
         <label for="needDomain">Need</label><select id="needDomain" name="needDomain">{{#needs}}<option value="{{.}}">{{.}}</option>{{/needs}}</select>
         <button type="submit">Refer</button>
         </form>
-        {{#referrals.0}}<h2 id="referrals">Move a referral</h2>{{/referrals.0}}
+        {{#hasReferrals}}<h2 id="referrals">Move a referral</h2>{{/hasReferrals}}
         {{#referrals}}
         <form method="post" action="/referrals/{{referralId}}/move">
         <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="clientId" value="{{clientId}}">

@@ -36,11 +36,11 @@ enum LayoutTemplates {
         </header>
         <main>
         <h1>{{title}}</h1>
-        {{#problems.0}}
+        {{#hasProblems}}
         <div class="problems" role="alert"><p>Please check:</p><ul>
         {{#problems}}<li><strong>{{field}}</strong> {{problem}}</li>{{/problems}}
         </ul></div>
-        {{/problems.0}}
+        {{/hasProblems}}
         {{{body}}}
         </main>
         </body>

@@ -1,0 +1,76 @@
+import AgencyHistory
+import ArgumentParser
+import EventStore
+import Foundation
+import Logging
+import Server
+
+/// `harbour serve`: the web app on a local port, over the data folder.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the web app: the JSON API (with /openapi.json) and the pages for workers and administrators.",
+        discussion: """
+            On first run with an empty data folder, the folder is created and seeded with a generated
+            demo agency history. If no administrator can sign in yet, the account `admin` gets the
+            password in HARBOUR_ADMIN_PASSWORD, or a generated one printed once; demo staff accounts
+            created by the seeding share it.
+
+            Example:
+              harbour serve
+              HARBOUR_ADMIN_PASSWORD='a long passphrase' harbour serve --port 9000 --data /srv/harbour
+            """)
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(help: "Interface to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "TCP port to listen on.")
+    var port = 8080
+
+    @Flag(help: "Mark the session cookie Secure: use when Harbour is served over TLS (directly or behind a proxy).")
+    var secureCookie = false
+
+    @Option(help: ArgumentHelp("The agency's time zone, for today's date in every decision.", valueName: "IDENTIFIER"))
+    var timeZone = TimeZone.current.identifier
+
+    @Option(help: ArgumentHelp("Events of demo history to seed an empty store with (0: none).", valueName: "N"))
+    var demoEvents = 5_000
+
+    func validate() throws {
+        guard (1...65_535).contains(port) else { throw ValidationError("--port must be 1 to 65535 (got \(port))") }
+        guard TimeZone(identifier: timeZone) != nil else { throw ValidationError("--time-zone \(timeZone) is not a known time zone") }
+        guard demoEvents >= 0 else { throw ValidationError("--demo-events must be 0 or more (got \(demoEvents))") }
+    }
+
+    func run() async throws {
+        let store = try StoreFiles.open(options.dataFolder, create: true)
+        do {
+            try await serve(store)
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+    }
+
+    private func serve(_ store: EventStore) async throws {
+        let configuration = ServerConfiguration(
+            host: host, port: port, timeZone: TimeZone(identifier: timeZone)!, cookieSecure: secureCookie)
+        let seeded = store.headPosition == 0 && demoEvents > 0
+        if seeded { try await seedDemo(store) }
+        try await ServeSetup.ensureAdministrator(store: store, configuration: configuration, demoSeeded: seeded)
+        let logger = Logger(label: "harbour.server")
+        let services = try AppServices(store: store, configuration: configuration)
+        Terminal.print("Harbour is serving \(options.dataFolder) at http://\(host):\(port)/ (Ctrl-C to stop)")
+        try await runApplication(services: services, logger: logger)
+    }
+
+    private func seedDemo(_ store: EventStore) async throws {
+        for batch in AgencyHistory(seed: 2025, count: demoEvents).batches() {
+            for outcome in try await store.append(batch) { _ = try outcome.get() }
+        }
+        Terminal.print("seeded \(options.dataFolder) with a generated demo agency history of \(demoEvents.grouped) events")
+    }
+}
