@@ -13,8 +13,10 @@ enum Terminal {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
+    /// Writes a line to stdout at once: `print` buffers when stdout is a pipe or file, and a
+    /// password shown only once must not be lost in a buffer if the process is stopped.
     static func print(_ text: String) {
-        Swift.print(text)
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 }
 
