@@ -2,7 +2,8 @@ public import EventStore
 public import HTTPTypes
 public import Hummingbird
 
-/// Store refusals a request can cause answer as problem details; storage failures stay 500s
+/// Store refusals a request can cause answer as problem details; a store that is full, out of
+/// reader slots or closed answers 503 (try again later); other storage faults stay 500s
 /// (logged by Hummingbird), since no input of the caller's can fix them.
 extension EventStoreError {
     /// The problem details for an error the caller's input caused, or nil for a server fault.
@@ -25,9 +26,10 @@ extension EventStoreError {
                 errors: [FieldProblem(field: violation.subject, problem: "is \(violation.actual), over the limit of \(violation.maximum)")])
         case .invalidInput(let field, let problem):
             return ProblemDetails(.unprocessableContent, detail: description, errors: [FieldProblem(field: field, problem: problem)])
-        default:
-            // Storage faults (full, corrupt, closed, out of readers...): nothing the caller sent
-            // can fix them. `default` so a new store fault is a server error until mapped here.
+        case .storeFull, .readersFull, .closed:
+            return ProblemDetails(.serviceUnavailable, detail: description)
+        // Exhaustive on purpose: a new store error must be placed here before it compiles.
+        case .corruptRecord, .formatTooNew, .notAStore, .storage:
             return nil
         }
     }
