@@ -95,7 +95,7 @@ struct AppendStaging {
         guard !found.isEmpty else { return nil }
         var lastRecord: RecordedEvent?
         for (event, position) in found {
-            let record = try readRecord(at: position)
+            let record = try layout.record(at: position, in: transaction)
             guard record.matches(event, in: request.stream) else {
                 return .failure(EventStoreError.eventIdConflict(eventId: event.eventId, existingPosition: position))
             }
@@ -105,13 +105,6 @@ struct AppendStaging {
             return .failure(EventStoreError.partialRetry(stream: request.stream, alreadyAppended: found.count, of: request.events.count))
         }
         return .success(AppendResult(positions: found.map(\.position), streamVersion: lastRecord.streamVersion, appended: false))
-    }
-
-    private func readRecord(at position: UInt64) throws -> RecordedEvent {
-        guard let bytes = try transaction.get(layout.log, key: BigEndian.bytes(position)) else {
-            throw EventStoreError.corruptRecord(position: position, reason: "the event-id index points at a missing record")
-        }
-        return try RecordCodec.decode(bytes, keyPosition: position)
     }
 
     private mutating func write(

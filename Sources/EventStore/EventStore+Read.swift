@@ -15,7 +15,7 @@ extension EventStore {
         try read { transaction in
             let positions = try StreamIndex.positions(
                 of: stream, from: version, direction: direction, limit: limit, in: transaction, layout: layout)
-            return try positions.map { try record(at: $0, in: transaction) }
+            return try positions.map { try layout.record(at: $0, in: transaction) }
         }
     }
 
@@ -45,7 +45,7 @@ extension EventStore {
                 var events: [RecordedEvent] = []
                 var entry = try cursor.seek(key: Array(category.utf8), valueAtOrAfter: BigEndian.bytes(position))
                 while let current = entry, events.count < limit {
-                    events.append(try record(at: BigEndian.uint64(current.value), in: transaction))
+                    events.append(try layout.record(at: BigEndian.uint64(current.value), in: transaction))
                     entry = try cursor.nextDuplicate()
                 }
                 return events
@@ -103,12 +103,5 @@ extension EventStore {
             if event.recordedAt <= date { low = middle } else { high = middle - 1 }
         }
         return low
-    }
-
-    func record(at position: UInt64, in transaction: LMDB.Transaction) throws -> RecordedEvent {
-        guard let bytes = try transaction.get(layout.log, key: BigEndian.bytes(position)) else {
-            throw EventStoreError.corruptRecord(position: position, reason: "an index points at a missing record")
-        }
-        return try RecordCodec.decode(bytes, keyPosition: position)
     }
 }

@@ -34,6 +34,14 @@ struct StoreLayout: Sendable {
         categories = try environment.openDatabase(named: "categories", flags: [.duplicateSort, .duplicateFixed])
     }
 
+    /// The record an index entry points at; a missing one is corruption, named by position.
+    func record(at position: UInt64, in transaction: Transaction) throws -> RecordedEvent {
+        guard let bytes = try transaction.get(log, key: BigEndian.bytes(position)) else {
+            throw EventStoreError.corruptRecord(position: position, reason: "an index points at a missing record")
+        }
+        return try RecordCodec.decode(bytes, keyPosition: position)
+    }
+
     /// A `streams` value: version then position, both big-endian, so values sort by version.
     static func streamEntry(version: UInt64, position: UInt64) -> [UInt8] {
         var entry = BigEndian.bytes(version)
