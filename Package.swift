@@ -74,6 +74,7 @@ let package = Package(
             name: "Server",
             dependencies: [
                 "Casework",
+                "Projections",
                 "Events",
                 "EventStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -110,7 +111,8 @@ let package = Package(
         .target(
             name: "AgencyHistory",
             // Casework: the election's ballots go through BallotDecisions, as the service casts them.
-            dependencies: ["Events", "EventStore", "Casework"],
+            // Crypto: ballots are sealed under a seeded key, as the service seals them.
+            dependencies: ["Events", "EventStore", "Casework", .product(name: "Crypto", package: "swift-crypto")],
             path: "Tools/AgencyHistory",
             swiftSettings: strictSettings
         ),
@@ -146,6 +148,7 @@ let package = Package(
                 "Casework",
                 "Events",
                 "EventStore",
+                "Projections",
                 "HarbourTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -169,7 +172,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CaseworkTests",
-            dependencies: ["Casework", "Events", "EventStore", "HarbourTestSupport"],
+            dependencies: ["Casework", "Events", "EventStore", "HarbourTestSupport", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// The candidates one ballot chose for one position.
 public struct PositionSelection: Sendable, Hashable, Codable {
     /// The position.
@@ -72,7 +74,7 @@ public struct PositionResult: Sendable, Hashable, Codable {
 /// An annual general meeting with a board election was called, with notice.
 public struct MeetingCalled: DomainEvent {
     public static let eventType = "MeetingCalled"
-    public static let schemaVersion: UInt16 = 1
+    public static let schemaVersion: UInt16 = 2
     public static let summary = "An AGM with a board election was called, with notice and a record date."
 
     /// The new election.
@@ -85,8 +87,6 @@ public struct MeetingCalled: DomainEvent {
     public let meetingOn: CalendarDate
     /// Members in good standing on this day make up the voter roll.
     public let recordDate: CalendarDate
-    /// Fewest ballots released together (see ``BallotsRecorded``).
-    public let ballotBatchSize: Int
 
     /// A MeetingCalled with every field given.
     public init(
@@ -94,15 +94,13 @@ public struct MeetingCalled: DomainEvent {
         title: String,
         noticeGivenOn: CalendarDate,
         meetingOn: CalendarDate,
-        recordDate: CalendarDate,
-        ballotBatchSize: Int
+        recordDate: CalendarDate
     ) {
         self.electionId = electionId
         self.title = title
         self.noticeGivenOn = noticeGivenOn
         self.meetingOn = meetingOn
         self.recordDate = recordDate
-        self.ballotBatchSize = ballotBatchSize
     }
 
     public var streamId: String { StreamID.election(electionId) }
@@ -110,8 +108,17 @@ public struct MeetingCalled: DomainEvent {
     public static var example: MeetingCalled {
         MeetingCalled(
             electionId: ElectionID("e-2025"), title: "2025 Annual General Meeting", noticeGivenOn: .example("2025-05-01"),
-            meetingOn: .example("2025-06-01"), recordDate: .example("2025-05-01"), ballotBatchSize: 10)
+            meetingOn: .example("2025-06-01"), recordDate: .example("2025-05-01"))
     }
+
+    /// v1 carried `ballotBatchSize`, the fewest ballots released together while ballots were
+    /// held in memory. Ballots are now sealed into the log as they are cast and released all
+    /// together at close (see ``BallotSealed``), so the size means nothing any more.
+    public static let upcasters = [
+        Upcaster(from: 1, change: "ballotBatchSize dropped: ballots are sealed when cast and all released at close") { payload in
+            payload.removeValue(forKey: "ballotBatchSize")
+        }
+    ]
 }
 
 /// A position to be filled at the election.
@@ -228,16 +235,17 @@ public struct BallotingOpened: DomainEvent {
     public static var example: BallotingOpened { BallotingOpened(electionId: ElectionID("e-2025")) }
 }
 
-/// These voters cast a ballot, released as one batch together with its ``BallotsRecorded``.
-/// Sorted by member id and carrying no receipt, so nothing orders or links it to the choices.
+/// These voters cast a ballot. Appended with each cast, in the same append as the voter's
+/// ``BallotSealed``, so a ballot is never recorded without its voter marked as having voted
+/// (one ballot per voter), nor the other way round. Carries no receipt and no choice.
 public struct VotersParticipated: DomainEvent {
     public static let eventType = "VotersParticipated"
     public static let schemaVersion: UInt16 = 1
-    public static let summary = "A batch of voters cast ballots (who voted, never what they chose)."
+    public static let summary = "Voters cast ballots (who voted, never what they chose)."
 
     /// The election.
     public let electionId: ElectionID
-    /// The batch's voters, sorted.
+    /// The voters, sorted.
     public let voters: [MemberID]
 
     /// A VotersParticipated with every field given.
@@ -251,31 +259,52 @@ public struct VotersParticipated: DomainEvent {
     public static var example: VotersParticipated { VotersParticipated(electionId: ElectionID("e-2025"), voters: [MemberID("m-1"), MemberID("m-2")]) }
 }
 
-/// The choices of a batch of ballots, with no voter in sight.
-/// 
-/// **The secret ballot.** A cast ballot is never written on its own. The casework service holds
-/// cast ballots in memory and releases them in batches: once at least twice the election's
-/// `ballotBatchSize` are waiting it releases a random `ballotBatchSize` of them, and at close it
-/// releases all the rest, so every batch (but one of a tiny election) holds at least
-/// `ballotBatchSize` ballots. A release is one atomic append to the election stream of two events:
-/// ``VotersParticipated`` (who voted in this batch, sorted by member id) and this event (what
-/// they chose, in a cryptographically random order). Neither event carries a time per ballot,
-/// the two lists are in unrelated orders, and nothing here names a voter: someone holding the
-/// data file learns only that each of the batch's voters cast one of the batch's ballots.
-/// Because both events land in one append, a ballot is never recorded without its voter being
-/// marked as having voted, nor the other way round. The cost: ballots waiting in memory are lost
-/// if the server stops; their voters are then not marked as having voted and can vote again.
-/// 
+/// One cast ballot, sealed until balloting closes.
+///
+/// **The secret ballot.** A cast is one durable append of two events: ``VotersParticipated``
+/// (who voted) and this event, the ballot (``SecretBallot``, padded to a fixed size so its
+/// length says nothing) sealed with AES-256-GCM under the election's ballot key. The key is
+/// kept apart from the log (the casework service's ballot key store, never in the data file
+/// of the log or its backups' log) and is destroyed as soon as the ballots are released at
+/// close. Only then is what was chosen written in clear, in ``BallotsRecorded``, all ballots
+/// together in a cryptographically random order. So the voter gets their receipt only once
+/// their ballot is durable, and nobody holding the log — before close without the key, after
+/// close at all — can link a voter to a choice.
+public struct BallotSealed: DomainEvent {
+    public static let eventType = "BallotSealed"
+    public static let schemaVersion: UInt16 = 1
+    public static let summary = "A cast ballot, sealed under the election's ballot key until balloting closes."
+
+    /// The election.
+    public let electionId: ElectionID
+    /// AES-256-GCM combined box (nonce ‖ ciphertext ‖ tag) of the padded ballot.
+    public let sealedBallot: Data
+
+    /// A BallotSealed with every field given.
+    public init(electionId: ElectionID, sealedBallot: Data) {
+        self.electionId = electionId
+        self.sealedBallot = sealedBallot
+    }
+
+    public var streamId: String { StreamID.election(electionId) }
+
+    public static var example: BallotSealed {
+        BallotSealed(electionId: ElectionID("e-2025"), sealedBallot: Data(repeating: 0xA5, count: 28 + 512))
+    }
+}
+
+/// What was chosen, with no voter in sight: every ballot of the election, released at close in
+/// a cryptographically random order (see ``BallotSealed`` for the whole secret-ballot design).
 /// Each voter is given a random receipt code; the ballot stores only its SHA-256 hash, so the
 /// voter (and nobody else) can find their ballot among the tallied ones.
 public struct BallotsRecorded: DomainEvent {
     public static let eventType = "BallotsRecorded"
     public static let schemaVersion: UInt16 = 1
-    public static let summary = "A shuffled batch of secret ballots (what was chosen, never by whom)."
+    public static let summary = "Every ballot, shuffled and released at close (what was chosen, never by whom)."
 
     /// The election.
     public let electionId: ElectionID
-    /// The batch's ballots, shuffled.
+    /// The ballots, shuffled.
     public let ballots: [SecretBallot]
 
     /// A BallotsRecorded with every field given.
@@ -299,7 +328,7 @@ public struct BallotsRecorded: DomainEvent {
     }
 }
 
-/// No more ballots; every held ballot was released before this.
+/// No more ballots; every sealed ballot was released (``BallotsRecorded``) in the same append.
 public struct BallotingClosed: DomainEvent {
     public static let eventType = "BallotingClosed"
     public static let schemaVersion: UInt16 = 1

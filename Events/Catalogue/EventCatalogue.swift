@@ -44,7 +44,7 @@ public enum EventCatalogue {
             name: "Elections",
             types: [
                 MeetingCalled.self, PositionAdded.self, CandidateNominated.self, VoterRollFixed.self,
-                BallotingOpened.self, VotersParticipated.self, BallotsRecorded.self, BallotingClosed.self,
+                BallotingOpened.self, VotersParticipated.self, BallotSealed.self, BallotsRecorded.self, BallotingClosed.self,
                 ElectionTallied.self,
             ]),
         Area(

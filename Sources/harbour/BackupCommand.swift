@@ -7,7 +7,8 @@ struct BackupCommand: AsyncParsableCommand {
         abstract: "Copy the store to DEST while it is in use, compacting it, then verify the copy's chain.",
         discussion: """
             DEST must be a new or empty folder. Appends may continue during the copy; the copy
-            holds every event committed when it started.
+            holds every event committed when it started, and the ballot keys of elections still
+            open (in DEST/ballot-keys, owner-only: keep the backup as safe as the data folder).
 
             Example:
               harbour backup /backups/harbour-2026-03-31 --data /srv/harbour
@@ -23,10 +24,15 @@ struct BackupCommand: AsyncParsableCommand {
         if !options.quiet { Terminal.writeError("backup: copying \(store.headPosition.grouped) events to \(destination)\n") }
         let report: VerificationReport
         do {
+            let keysBefore = KeyFolders.snapshot(of: options.dataFolder)
             report = try await store.backup(to: destination)
+            try KeyFolders.write([keysBefore, KeyFolders.snapshot(of: options.dataFolder)], to: destination)
         } catch let error as EventStoreError {
             await store.close()
             throw CommandFailure(.failure, "backup to \(destination) failed: \(error)")
+        } catch {
+            await store.close()
+            throw error
         }
         await store.close()
         try VerifyCommand.conclude(report, what: "backup in \(destination)")

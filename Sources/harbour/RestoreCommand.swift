@@ -7,7 +7,8 @@ struct RestoreCommand: AsyncParsableCommand {
         commandName: "restore",
         abstract: "Replace the data folder's store with a verified copy of the backup in SRC.",
         discussion: """
-            The backup is copied and its chain verified before anything is replaced. A data
+            The backup (with the ballot keys it holds) is copied and its chain verified before
+            anything is replaced. A data
             folder that holds a store is replaced only with --force, and its old store is kept
             beside it as DIR.replaced-<time>, never deleted. Stop the server first.
 
@@ -45,6 +46,12 @@ struct RestoreCommand: AsyncParsableCommand {
             try? FileManager.default.removeItem(atPath: staging)
             try VerifyCommand.conclude(report, what: "backup")
             return
+        }
+        do {
+            try KeyFolders.write([KeyFolders.snapshot(of: source)], to: staging)
+        } catch {
+            try? FileManager.default.removeItem(atPath: staging)
+            throw error
         }
         try swapIn(staging, at: folder)
         Terminal.print("restored \(report.eventsChecked.grouped) events from \(source) into \(folder); chain intact")

@@ -4,20 +4,18 @@ import Events
 let election = ElectionID("e-1")
 let directors = PositionID("directors")
 
-func callMeeting(notice: String = "2025-05-01", meeting: String = "2025-06-01", record: String = "2025-05-01", batch: Int = 5)
-    -> CallMeeting
-{
+func callMeeting(notice: String = "2025-05-01", meeting: String = "2025-06-01", record: String = "2025-05-01") -> CallMeeting {
     CallMeeting(
         actor: officer, electionId: election, title: "AGM", noticeGivenOn: day(notice), meetingOn: day(meeting),
-        recordDate: day(record), ballotBatchSize: batch)
+        recordDate: day(record))
 }
 
 /// An open election with `voters` on the roll, two director seats and three candidates.
-func openElection(voters: Int, batch: Int = 5) -> [any DomainEvent] {
+func openElection(voters: Int) -> [any DomainEvent] {
     [
         MeetingCalled(
             electionId: election, title: "AGM", noticeGivenOn: day("2025-05-01"), meetingOn: day("2025-06-01"),
-            recordDate: day("2025-05-01"), ballotBatchSize: batch),
+            recordDate: day("2025-05-01")),
         PositionAdded(electionId: election, positionId: directors, title: "Director", seats: 2),
         CandidateNominated(electionId: election, positionId: directors, candidateId: CandidateID("cand-1"), memberId: MemberID("m-1"), displayName: "A"),
         CandidateNominated(electionId: election, positionId: directors, candidateId: CandidateID("cand-2"), memberId: MemberID("m-2"), displayName: "B"),

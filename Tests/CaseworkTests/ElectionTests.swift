@@ -15,10 +15,6 @@ import Testing
         #expect(throws: Never.self) { try decide(callMeeting(notice: "2025-04-01", record: "2025-04-01"), in: wider) }
     }
 
-    @Test func batchSizeBelowTheSecrecyMinimumIsRefused() {
-        expectRefused(.validation, field: "ballotBatchSize", problem: "is 2, under the minimum of 5") { _ = try decide(callMeeting(batch: 2)) }
-    }
-
     @Test func rollTakesMembersInGoodStandingOnTheRecordDateOnce() throws {
         let history: [any DomainEvent] = try decide(callMeeting())
         var lapsed = memberInGoodStanding("m-3")
@@ -72,30 +68,27 @@ import Testing
     @Test func ballotOnlyFromAVoterOnTheRoll() {
         let state = ElectionState.folded(openElection(voters: 3))
         expectRefused(.conflict, field: "voter", problem: "m-9 is not on the voter roll") {
-            _ = try BallotDecisions.cast(ballot("m-9"), state: state, pending: [], receiptHash: "h", context: context)
+            _ = try BallotDecisions.cast(ballot("m-9"), state: state, receiptHash: "h", context: context)
         }
     }
 
-    @Test func secondBallotIsRefusedWhetherHeldOrReleased() throws {
+    @Test func secondBallotIsRefused() throws {
         let state = ElectionState.folded(openElection(voters: 3))
-        let held = try BallotDecisions.cast(ballot("m-1"), state: state, pending: [], receiptHash: "h1", context: context)
-        expectRefused(.conflict, field: "voter", problem: "m-1 has already voted") {
-            _ = try BallotDecisions.cast(ballot("m-1"), state: state, pending: [held], receiptHash: "h2", context: context)
-        }
+        _ = try BallotDecisions.cast(ballot("m-1"), state: state, receiptHash: "h1", context: context)
         let released = ElectionState.folded(openElection(voters: 3) + [VotersParticipated(electionId: election, voters: [MemberID("m-1")])])
         expectRefused(.conflict, field: "voter", problem: "m-1 has already voted") {
-            _ = try BallotDecisions.cast(ballot("m-1"), state: released, pending: [], receiptHash: "h3", context: context)
+            _ = try BallotDecisions.cast(ballot("m-1"), state: released, receiptHash: "h3", context: context)
         }
     }
 
     @Test func ballotsOnlyWhileOpen() {
         let notOpen = ElectionState.folded(Array(openElection(voters: 3).dropLast()))
         expectRefused(.conflict, field: "electionId", problem: "balloting has not opened") {
-            _ = try BallotDecisions.cast(ballot("m-1"), state: notOpen, pending: [], receiptHash: "h", context: context)
+            _ = try BallotDecisions.cast(ballot("m-1"), state: notOpen, receiptHash: "h", context: context)
         }
         let closed = ElectionState.folded(openElection(voters: 3) + [BallotingClosed(electionId: election)])
         expectRefused(.conflict, field: "electionId", problem: "balloting has closed") {
-            _ = try BallotDecisions.cast(ballot("m-1"), state: closed, pending: [], receiptHash: "h", context: context)
+            _ = try BallotDecisions.cast(ballot("m-1"), state: closed, receiptHash: "h", context: context)
         }
     }
 
@@ -103,56 +96,49 @@ import Testing
         let state = ElectionState.folded(openElection(voters: 3))
         let member = ActingUser(userId: UserID("u-m1"), role: .member, memberId: MemberID("m-1"))
         expectRefused(.forbidden, field: "voter", problem: "a member may cast only their own ballot") {
-            _ = try BallotDecisions.cast(ballot("m-2", by: member), state: state, pending: [], receiptHash: "h", context: context)
+            _ = try BallotDecisions.cast(ballot("m-2", by: member), state: state, receiptHash: "h", context: context)
         }
-        _ = try BallotDecisions.cast(ballot("m-1", by: member), state: state, pending: [], receiptHash: "h", context: context)
+        _ = try BallotDecisions.cast(ballot("m-1", by: member), state: state, receiptHash: "h", context: context)
         expectRefused(.forbidden, field: "actor", problem: "may not castBallot") {
-            _ = try BallotDecisions.cast(ballot("m-1", by: worker), state: state, pending: [], receiptHash: "h", context: context)
+            _ = try BallotDecisions.cast(ballot("m-1", by: worker), state: state, receiptHash: "h", context: context)
         }
     }
 
     @Test func selectionsRespectSeatsAndCandidates() {
         let state = ElectionState.folded(openElection(voters: 3))
         expectRefused(.validation, field: "selections[0].candidateIds", problem: "chooses 3 for 2 seat(s)") {
-            _ = try BallotDecisions.cast(ballot("m-1", ["cand-1", "cand-2", "cand-3"]), state: state, pending: [], receiptHash: "h", context: context)
+            _ = try BallotDecisions.cast(ballot("m-1", ["cand-1", "cand-2", "cand-3"]), state: state, receiptHash: "h", context: context)
         }
         expectRefused(.validation, field: "selections[0].candidateIds", problem: "cand-9 is not a candidate for directors") {
-            _ = try BallotDecisions.cast(ballot("m-1", ["cand-9"]), state: state, pending: [], receiptHash: "h", context: context)
+            _ = try BallotDecisions.cast(ballot("m-1", ["cand-9"]), state: state, receiptHash: "h", context: context)
         }
         expectRefused(.validation, field: "selections[0].candidateIds", problem: "lists cand-1 more than once") {
-            _ = try BallotDecisions.cast(ballot("m-1", ["cand-1", "cand-1"]), state: state, pending: [], receiptHash: "h", context: context)
+            _ = try BallotDecisions.cast(ballot("m-1", ["cand-1", "cand-1"]), state: state, receiptHash: "h", context: context)
         }
     }
 
-    @Test func batchesAreHeldUntilTwiceTheBatchSizeThenReleasedWithoutLinks() throws {
-        let state = ElectionState.folded(openElection(voters: 20, batch: 5))
-        var generator = SplitMix64(seed: 7)
-        var pending: [PendingBallot] = []
-        for index in 1...9 {
-            pending.append(try BallotDecisions.cast(ballot("m-\(index)"), state: state, pending: pending, receiptHash: "h\(index)", context: context))
-            #expect(BallotDecisions.batchToRelease(pending, batchSize: 5, using: &generator) == nil)
-        }
-        pending.append(try BallotDecisions.cast(ballot("m-10"), state: state, pending: pending, receiptHash: "h10", context: context))
-        let (release, keep) = try #require(BallotDecisions.batchToRelease(pending, batchSize: 5, using: &generator))
-        #expect(release.count == 5 && keep.count == 5)
-        let events = BallotDecisions.releaseEvents(election, batch: release, using: &generator)
-        let participated = try #require(events[0] as? VotersParticipated)
-        let recorded = try #require(events[1] as? BallotsRecorded)
-        #expect(participated.voters == participated.voters.sorted())
-        #expect(Set(participated.voters) == Set(release.map(\.voter)))
-        #expect(Set(recorded.ballots.map(\.receiptHash)) == Set(release.map(\.ballot.receiptHash)))
+    @Test func aCastIsTheVoterAndTheSealedBallotInOneAppend() throws {
+        let events = BallotDecisions.castEvents(election, voter: MemberID("m-1"), sealedBallot: Data([1, 2, 3]))
+        #expect(events.map(\.eventType) == ["VotersParticipated", "BallotSealed"])
+        #expect((events[0] as? VotersParticipated)?.voters == [MemberID("m-1")])
+        #expect((events[1] as? BallotSealed)?.sealedBallot == Data([1, 2, 3]))
     }
 
-    @Test func closeReleasesTheRestAndTalliesWithTies() throws {
-        let history = openElection(voters: 6)
+    @Test func closeReleasesEveryBallotShuffledAndTalliesWithTies() throws {
+        var history = openElection(voters: 6)
+        var opened: [SecretBallot] = []
+        for (voter, picks) in [("m-1", ["cand-1", "cand-2"]), ("m-2", ["cand-1", "cand-3"]), ("m-3", ["cand-2"]), ("m-4", ["cand-3"])] {
+            let ballot = try BallotDecisions.cast(ballot(voter, picks), state: ElectionState.folded(history), receiptHash: voter, context: context)
+            history += BallotDecisions.castEvents(election, voter: MemberID(voter), sealedBallot: Data(voter.utf8))
+            opened.append(ballot)
+        }
         let state = ElectionState.folded(history)
         var generator = SplitMix64(seed: 1)
-        var pending: [PendingBallot] = []
-        for (voter, picks) in [("m-1", ["cand-1", "cand-2"]), ("m-2", ["cand-1", "cand-3"]), ("m-3", ["cand-2"]), ("m-4", ["cand-3"])] {
-            pending.append(try BallotDecisions.cast(ballot(voter, picks), state: state, pending: pending, receiptHash: voter, context: context))
-        }
-        let events = try BallotDecisions.close(CloseBalloting(actor: officer, electionId: election), state: state, pending: pending, using: &generator)
-        #expect(events.map(\.eventType) == ["VotersParticipated", "BallotsRecorded", "BallotingClosed", "ElectionTallied"])
+        let close = CloseBalloting(actor: officer, electionId: election)
+        let events = try BallotDecisions.close(close, state: state, openedBallots: opened, using: &generator)
+        #expect(events.map(\.eventType) == ["BallotsRecorded", "BallotingClosed", "ElectionTallied"])
+        let recorded = try #require(events.first as? BallotsRecorded)
+        #expect(Set(recorded.ballots) == Set(opened))
         let tally = try #require(events.last as? ElectionTallied)
         #expect(tally.ballotsCounted == 4 && tally.votersOnRoll == 6)
         let result = try #require(tally.results.first)
@@ -160,8 +146,10 @@ import Testing
         #expect(result.elected.isEmpty)
         #expect(result.tiedForLastSeat == [CandidateID("cand-1"), CandidateID("cand-2"), CandidateID("cand-3")])
         expectRefused(.conflict, field: "electionId", problem: "balloting has already closed") {
-            _ = try BallotDecisions.close(
-                CloseBalloting(actor: officer, electionId: election), state: ElectionState.folded(history + events), pending: [], using: &generator)
+            _ = try BallotDecisions.close(close, state: ElectionState.folded(history + events), openedBallots: [], using: &generator)
+        }
+        expectRefused(.conflict, field: "electionId", problem: "has 3 ballots but 4 voters marked as having voted") {
+            _ = try BallotDecisions.close(close, state: state, openedBallots: Array(opened.dropLast()), using: &generator)
         }
     }
 

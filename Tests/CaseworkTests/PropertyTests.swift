@@ -1,5 +1,6 @@
 @testable import Casework
 import Events
+import Foundation
 import Testing
 
 /// Seeded random command sequences: each failure names its seed so it can be replayed.
@@ -50,7 +51,7 @@ import Testing
         return try Decider.decide(command, state: state, facts: facts, context: context)
     }
 
-    @Test func ballotsAreOnePerVoterOnTheRollAndBatchedSecretly() throws {
+    @Test func ballotsAreOnePerVoterOnTheRollAndReleasedOnlyAtClose() throws {
         for seed in 0..<UInt64(Self.sequencesCount) {
             var generator = SplitMix64(seed: seed)
             try runElection(seed: seed, using: &generator)
@@ -58,47 +59,43 @@ import Testing
     }
 
     func runElection(seed: UInt64, using generator: inout SplitMix64) throws {
-        let batch = Int.random(in: 5...8, using: &generator)
         let rollSize = Int.random(in: 1...30, using: &generator)
-        var history = openElection(voters: rollSize, batch: batch)
+        var history = openElection(voters: rollSize)
         let roll = Set((1...rollSize).map { MemberID("m-\($0)") })
-        var pending: [PendingBallot] = []
+        var opened: [SecretBallot] = []
         var accepted = Set<MemberID>()
         for attempt in 0..<Int.random(in: 0...90, using: &generator) {
             let voter = MemberID("m-\(Int.random(in: 1...40, using: &generator))")
             let state = ElectionState.folded(history)
             let shouldAccept = roll.contains(voter) && !accepted.contains(voter)
             do {
-                let held = try BallotDecisions.cast(
-                    ballot(voter.rawValue), state: state, pending: pending, receiptHash: "\(seed)-\(attempt)", context: context)
+                let ballot = try BallotDecisions.cast(
+                    ballot(voter.rawValue), state: state, receiptHash: "\(seed)-\(attempt)", context: context)
                 #expect(shouldAccept, "seed \(seed): accepted \(voter)")
                 accepted.insert(voter)
-                pending.append(held)
-                if let (release, keep) = BallotDecisions.batchToRelease(pending, batchSize: batch, using: &generator) {
-                    history += BallotDecisions.releaseEvents(election, batch: release, using: &generator)
-                    pending = keep
-                }
+                opened.append(ballot)
+                history += BallotDecisions.castEvents(election, voter: voter, sealedBallot: Data("\(seed)-\(attempt)".utf8))
             } catch {
                 #expect(!shouldAccept, "seed \(seed): refused \(voter): \(error)")
             }
         }
+        let casts = history.count
         history += try BallotDecisions.close(
-            CloseBalloting(actor: officer, electionId: election), state: ElectionState.folded(history), pending: pending, using: &generator)
-        checkSecrecyAndCount(history, seed: seed, roll: roll, accepted: accepted, batch: batch)
+            CloseBalloting(actor: officer, electionId: election), state: ElectionState.folded(history), openedBallots: opened, using: &generator)
+        checkSecrecyAndCount(history, seed: seed, roll: roll, accepted: accepted, opened: opened, casts: casts)
     }
 
-    func checkSecrecyAndCount(_ history: [any DomainEvent], seed: UInt64, roll: Set<MemberID>, accepted: Set<MemberID>, batch: Int) {
-        let participations = history.compactMap { $0 as? VotersParticipated }
-        let recorded = history.compactMap { $0 as? BallotsRecorded }
-        let voters = participations.flatMap(\.voters)
+    func checkSecrecyAndCount(
+        _ history: [any DomainEvent], seed: UInt64, roll: Set<MemberID>, accepted: Set<MemberID>, opened: [SecretBallot], casts: Int
+    ) {
+        let voters = history.compactMap { $0 as? VotersParticipated }.flatMap(\.voters)
         #expect(voters.count == Set(voters).count, "seed \(seed): a voter was recorded twice")
         #expect(Set(voters).isSubset(of: roll), "seed \(seed): a voter not on the roll was recorded")
         #expect(Set(voters) == accepted, "seed \(seed)")
-        #expect(recorded.flatMap(\.ballots).count == voters.count, "seed \(seed)")
-        #expect(zip(participations, recorded).allSatisfy { $0.voters.count == $1.ballots.count }, "seed \(seed)")
-        if voters.count >= batch {
-            #expect(participations.allSatisfy { $0.voters.count >= batch }, "seed \(seed): a batch smaller than \(batch)")
-        }
+        #expect(history.filter { $0 is BallotSealed }.count == voters.count, "seed \(seed)")
+        #expect(!history.prefix(casts).contains { $0 is BallotsRecorded }, "seed \(seed): a ballot was in clear before close")
+        let recorded = history.compactMap { $0 as? BallotsRecorded }.flatMap(\.ballots)
+        #expect(recorded.sorted { $0.receiptHash < $1.receiptHash } == opened.sorted { $0.receiptHash < $1.receiptHash }, "seed \(seed)")
         #expect((history.last as? ElectionTallied)?.ballotsCounted == accepted.count, "seed \(seed)")
     }
 

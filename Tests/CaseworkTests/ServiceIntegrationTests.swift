@@ -90,29 +90,83 @@ import Testing
     @Test func electionEndToEndKeepsBallotsSecretAndReceiptsCheckable() async throws {
         try await withTemporaryStore { store in
             let service = service(store)
-            for index in 1...6 { try await enrol(MemberID("m-\(index)"), through: service) }
-            try await service.execute(callMeeting(notice: "2025-06-01", meeting: "2025-06-30", record: "2025-06-10", batch: 5))
-            try await service.execute(AddPosition(actor: officer, electionId: election, positionId: directors, title: "Director", seats: 2))
-            for index in 1...3 {
-                try await service.execute(
-                    NominateCandidate(actor: officer, electionId: election, positionId: directors, candidateId: CandidateID("cand-\(index)"),
-                        memberId: MemberID("m-\(index)"), displayName: "Candidate \(index)"))
-            }
-            try await service.execute(FixVoterRoll(actor: officer, electionId: election))
-            try await service.execute(OpenBalloting(actor: officer, electionId: election))
+            try await setUpOpenElection(voters: 6, through: service)
             var receipts: [BallotReceipt] = []
             for index in 1...6 { receipts.append(try await service.castBallot(ballot("m-\(index)"))) }
-            #expect(service.heldBallotCount(election) == 6, "fewer than two batches held: nothing released yet")
             await #expect(throws: DomainError.conflict("voter", "m-1 has already voted")) { try await service.castBallot(ballot("m-1")) }
+            let sealed = try electionState(store)
+            #expect(sealed.participants.count == 6 && sealed.sealedBallots.count == 6 && sealed.ballots.isEmpty)
+            let keyFile = BallotKeyDirectory.beside(store).location(of: election)
+            #expect(FileManager.default.fileExists(atPath: keyFile))
+            let sealedPayloads = try payloads(of: "BallotSealed", in: store)
+            #expect(sealedPayloads.count == 6 && sealedPayloads.allSatisfy { !$0.contains("cand-") }, "choices are not in clear before close")
+            #expect(Set(try store.readStream("election-e-1").filter { $0.eventType == "BallotSealed" }.map(\.payload.count)).count == 1,
+                "every sealed ballot has the same size")
+
             try await service.closeBalloting(CloseBalloting(actor: officer, electionId: election))
-            let state = try ElectionState.load(
-                from: StreamHistory(streamId: "election-e-1", records: store.readStream("election-e-1")), registry: .standard)
+            let state = try electionState(store)
             #expect(state.participants.count == 6 && state.ballots.count == 6)
             #expect(receipts.allSatisfy { state.containsBallot(withReceipt: $0.code) })
             #expect(state.tally?.results.first?.elected == [CandidateID("cand-1")])
-            let payloads = try store.readStream("election-e-1").filter { $0.eventType == "BallotsRecorded" }.map { String(decoding: $0.payload, as: UTF8.self) }
-            #expect(payloads.allSatisfy { !$0.contains("m-") }, "no member id next to the choices")
+            #expect(try payloads(of: "BallotsRecorded", in: store).allSatisfy { !$0.contains("m-") }, "no member id next to the choices")
+            #expect(!FileManager.default.fileExists(atPath: keyFile), "the ballot key is destroyed at close")
         }
+    }
+
+    @Test func castBallotsSurviveARestartAndAreTalliedAfterIt() async throws {
+        try await withTemporaryStore { store, directory in
+            try await setUpOpenElection(voters: 4, through: service(store))
+            let receipt = try await service(store).castBallot(ballot("m-1"))
+            _ = try await service(store).castBallot(ballot("m-2", ["cand-2"]))
+            await store.close()
+            let reopened = try EventStore.open(directory: directory.child("store"))
+            let fresh = service(reopened)
+            await #expect(throws: DomainError.conflict("voter", "m-2 has already voted")) { try await fresh.castBallot(ballot("m-2")) }
+            try await fresh.closeBalloting(CloseBalloting(actor: officer, electionId: election))
+            let state = try electionState(reopened)
+            #expect(state.ballots.count == 2 && state.containsBallot(withReceipt: receipt.code))
+            #expect(state.tally?.ballotsCounted == 2)
+            await reopened.close()
+        }
+    }
+
+    @Test func closingWithoutTheBallotKeyFailsClearlyAndChangesNothing() async throws {
+        try await withTemporaryStore { store in
+            let service = service(store)
+            try await setUpOpenElection(voters: 3, through: service)
+            _ = try await service.castBallot(ballot("m-1"))
+            let keys = BallotKeyDirectory.beside(store)
+            try FileManager.default.moveItem(atPath: keys.location(of: election), toPath: keys.location(of: election) + ".away")
+            let head = store.headPosition
+            await #expect(throws: BallotKeyError.keyMissing(election: election, location: keys.location(of: election))) {
+                try await service.closeBalloting(CloseBalloting(actor: officer, electionId: election))
+            }
+            #expect(store.headPosition == head)
+            try FileManager.default.moveItem(atPath: keys.location(of: election) + ".away", toPath: keys.location(of: election))
+            try await service.closeBalloting(CloseBalloting(actor: officer, electionId: election))
+            #expect(try electionState(store).tally?.ballotsCounted == 1)
+        }
+    }
+
+    func setUpOpenElection(voters: Int, through service: CaseworkService) async throws {
+        for index in 1...voters { try await enrol(MemberID("m-\(index)"), through: service) }
+        try await service.execute(callMeeting(notice: "2025-06-01", meeting: "2025-06-30", record: "2025-06-10"))
+        try await service.execute(AddPosition(actor: officer, electionId: election, positionId: directors, title: "Director", seats: 2))
+        for index in 1...3 {
+            try await service.execute(
+                NominateCandidate(actor: officer, electionId: election, positionId: directors, candidateId: CandidateID("cand-\(index)"),
+                    memberId: MemberID("m-\(index)"), displayName: "Candidate \(index)"))
+        }
+        try await service.execute(FixVoterRoll(actor: officer, electionId: election))
+        try await service.execute(OpenBalloting(actor: officer, electionId: election))
+    }
+
+    func electionState(_ store: EventStore) throws -> ElectionState {
+        try ElectionState.load(from: StreamHistory(streamId: "election-e-1", records: store.readStream("election-e-1")), registry: .standard)
+    }
+
+    func payloads(of eventType: String, in store: EventStore) throws -> [String] {
+        try store.readStream("election-e-1").filter { $0.eventType == eventType }.map { String(decoding: $0.payload, as: UTF8.self) }
     }
 
     func enrol(_ member: MemberID, through service: CaseworkService) async throws {

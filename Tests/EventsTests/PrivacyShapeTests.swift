@@ -31,6 +31,16 @@ import Testing
         #expect(try keys(of: VotersParticipated.example) == ["electionId", "voters"])
     }
 
+    @Test func aSealedBallotCarriesOnlyItsElectionAndTheBox() throws {
+        #expect(try keys(of: BallotSealed.example) == ["electionId", "sealedBallot"])
+    }
+
+    @Test func meetingCalledV1LosesItsBatchSizeOnRead() throws {
+        var payload: [String: JSONValue] = ["ballotBatchSize": .int(10), "title": .string("AGM")]
+        for upcaster in MeetingCalled.upcasters { try upcaster.transform(&payload) }
+        #expect(payload == ["title": .string("AGM")])
+    }
+
     @Test func anonymousClientHasNoPersonalBlock() throws {
         let anonymous = ClientRegistered(
             clientId: ClientID("c-2"), registeredOn: CalendarDate(iso8601: "2025-03-03")!, personal: nil,

@@ -155,7 +155,7 @@ extension RandomHistory {
     mutating func election() async throws {
         let election = ElectionID("e-1")
         switch Int.random(in: 0..<4, using: &random) {
-        case 0: try await log.record(MeetingCalled(electionId: election, title: "AGM", noticeGivenOn: today, meetingOn: today.adding(days: 30), recordDate: today, ballotBatchSize: 10))
+        case 0: try await log.record(MeetingCalled(electionId: election, title: "AGM", noticeGivenOn: today, meetingOn: today.adding(days: 30), recordDate: today))
         case 1: try await log.record(PositionAdded(electionId: election, positionId: PositionID("directors"), title: "Director", seats: 2))
         case 2: try await log.record(VoterRollFixed(electionId: election, recordDate: today, voters: [MemberID("m-1"), MemberID("m-2"), MemberID("m-3")]))
         default: try await log.record(VotersParticipated(electionId: election, voters: [MemberID("m-1")]))

@@ -67,7 +67,7 @@ import Testing
         try await withTemporaryStore { store in
             let log = LogWriter(store: store)
             let e = ElectionID("e-1")
-            try await log.record(MeetingCalled(electionId: e, title: "AGM 2025", noticeGivenOn: day("2025-05-01"), meetingOn: day("2025-06-01"), recordDate: day("2025-05-01"), ballotBatchSize: 2))
+            try await log.record(MeetingCalled(electionId: e, title: "AGM 2025", noticeGivenOn: day("2025-05-01"), meetingOn: day("2025-06-01"), recordDate: day("2025-05-01")))
             try await log.record(PositionAdded(electionId: e, positionId: PositionID("dir"), title: "Director", seats: 1))
             try await log.record(CandidateNominated(electionId: e, positionId: PositionID("dir"), candidateId: CandidateID("k-1"), memberId: MemberID("m-1"), displayName: "Li"))
             try await log.record(CandidateNominated(electionId: e, positionId: PositionID("dir"), candidateId: CandidateID("k-2"), memberId: MemberID("m-2"), displayName: "Sam"))

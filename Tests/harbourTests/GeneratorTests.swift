@@ -59,14 +59,16 @@ struct GeneratorTests {
         #expect((0.06...0.14).contains(share(.employmentRelated)))
     }
 
-    @Test("the AGM's ballots are released in batches and all counted; voters are on the roll")
+    @Test("the AGM's ballots are sealed as cast, released together at close and all counted; voters are on the roll")
     func election() throws {
         let events = Self.decoded.filter { $0.0.stream == "election-e-agm-2025" }.map(\.1)
         let state = ElectionState.folded(events)
         let tally = try #require(state.tally)
         let released = events.compactMap { ($0 as? VotersParticipated)?.voters }
-        let ballots = events.compactMap { ($0 as? BallotsRecorded)?.ballots }
-        #expect(zip(released, ballots).allSatisfy { $0.count == $1.count && $0.count >= 5 })
+        #expect(released.allSatisfy { $0.count == 1 }, "one participation per cast")
+        #expect(state.sealedBallots.count == released.count)
+        #expect(events.filter { $0 is BallotsRecorded }.count == 1)
+        #expect(state.ballots.count == released.count)
         #expect(tally.ballotsCounted == released.joined().count)
         #expect(tally.ballotsCounted > 0)
         #expect(Set(released.joined()).isSubset(of: try #require(state.roll)))

@@ -28,6 +28,27 @@ struct MaintenanceTests {
         #expect(Int(position).map { (1...300).contains($0) } == true, "\(broken.stderr)")
     }
 
+    @Test("backup and restore carry the ballot keys of open elections, owner-only")
+    func backupCarriesBallotKeys() throws {
+        let harbour = try Harbour()
+        defer { harbour.remove() }
+        #expect(try harbour.run(["init"]).status == 0)
+        let keys = harbour.data + "/ballot-keys"
+        try FileManager.default.createDirectory(atPath: keys, withIntermediateDirectories: true)
+        let key = Data((0..<32).map { UInt8($0) })
+        #expect(FileManager.default.createFile(atPath: keys + "/652d31.key", contents: key, attributes: [.posixPermissions: 0o600]))
+        let backup = harbour.folder.child("backup")
+        #expect(try harbour.run(["backup", backup]).status == 0)
+        let copied = backup + "/ballot-keys/652d31.key"
+        #expect(FileManager.default.contents(atPath: copied) == key)
+        let mode = try FileManager.default.attributesOfItem(atPath: copied)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o600)
+        try FileManager.default.removeItem(atPath: keys)
+        let restored = try harbour.run(["restore", backup, "--force"])
+        #expect(restored.status == 0, "\(restored.stderr)")
+        #expect(FileManager.default.contents(atPath: keys + "/652d31.key") == key)
+    }
+
     @Test("backup while another process imports verifies, and restore refuses to replace without --force")
     func backupUnderLoad() async throws {
         let harbour = try Harbour()

@@ -1,4 +1,5 @@
 import Casework
+import Crypto
 import Events
 
 /// The AGM of September 2025, on the calendar every generated history shares.
@@ -7,8 +8,6 @@ enum ElectionPlan {
     static let noticeDay = CalendarDate(year: 2025, month: 8, day: 20)!
     static let recordDate = CalendarDate(year: 2025, month: 8, day: 29)!
     static let meetingDay = CalendarDate(year: 2025, month: 9, day: 18)!
-    /// Ballots are released in batches of this size so no ballot can be tied to its voter.
-    static let ballotBatchSize = 5
     static let turnout = 0.6
 
     enum Step {
@@ -18,8 +17,9 @@ enum ElectionPlan {
 }
 
 /// The election follows the secret-ballot path of `CaseworkService.castBallot`: each ballot is
-/// checked and held by `BallotDecisions`, and released as `VotersParticipated` plus a shuffled
-/// `BallotsRecorded` once twice a batch is held; closing releases the rest and tallies.
+/// checked by `BallotDecisions` and sealed (`VotersParticipated` plus `BallotSealed` in one
+/// append); closing opens them, releases them shuffled in `BallotsRecorded` and tallies. The
+/// ballot key and nonces come from the seeded generator so a history stays reproducible.
 extension AgencySimulation {
     private var officer: ActingUser { ActingUser(userId: Staff.electionOfficer, role: .electionOfficer) }
 
@@ -29,7 +29,7 @@ extension AgencySimulation {
         var events: [any DomainEvent] = [
             MeetingCalled(
                 electionId: id, title: "Annual General Meeting 2025", noticeGivenOn: day, meetingOn: ElectionPlan.meetingDay,
-                recordDate: ElectionPlan.recordDate, ballotBatchSize: ElectionPlan.ballotBatchSize),
+                recordDate: ElectionPlan.recordDate),
             PositionAdded(electionId: id, positionId: PositionID("directors"), title: "Director", seats: 3),
             PositionAdded(electionId: id, positionId: PositionID("treasurer"), title: "Treasurer", seats: 1),
         ]
@@ -58,7 +58,8 @@ extension AgencySimulation {
 
     private mutating func castBallots() {
         var state = ElectionState.folded(electionEvents)
-        var held: [PendingBallot] = []
+        let key = SymmetricKey(data: (0..<4).flatMap { _ in withUnsafeBytes(of: random.next()) { Array($0) } })
+        var opened: [SecretBallot] = []
         let context = DecisionContext(today: day)
         for voter in (state.roll ?? []).sorted() where random.chance(ElectionPlan.turnout) {
             let selections = state.positions.map { position in
@@ -68,17 +69,17 @@ extension AgencySimulation {
             }
             let code = ReceiptCode.make(using: &random)
             let request = CastBallot(actor: officer, electionId: ElectionPlan.electionId, voter: voter, selections: selections)
-            guard let ballot = try? BallotDecisions.cast(request, state: state, pending: held, receiptHash: ReceiptCode.hash(code), context: context)
+            guard let ballot = try? BallotDecisions.cast(request, state: state, receiptHash: ReceiptCode.hash(code), context: context),
+                let nonce = try? AES.GCM.Nonce(data: (0..<12).map { _ in UInt8.random(in: 0...255, using: &random) }),
+                let sealed = try? BallotSeal.seal(ballot, key: key, nonce: nonce)
             else { continue }
-            held.append(ballot)
-            if let (release, keep) = BallotDecisions.batchToRelease(held, batchSize: ElectionPlan.ballotBatchSize, using: &random) {
-                recordElection(BallotDecisions.releaseEvents(ElectionPlan.electionId, batch: release, using: &random))
-                held = keep
-                state = ElectionState.folded(electionEvents)
-            }
+            let events = BallotDecisions.castEvents(ElectionPlan.electionId, voter: voter, sealedBallot: sealed)
+            recordElection(events)
+            for event in events { state.apply(event) }
+            opened.append(ballot)
         }
         let close = CloseBalloting(actor: officer, electionId: ElectionPlan.electionId)
-        if let events = try? BallotDecisions.close(close, state: state, pending: held, using: &random) {
+        if let events = try? BallotDecisions.close(close, state: state, openedBallots: opened, using: &random) {
             recordElection(events)
         }
     }

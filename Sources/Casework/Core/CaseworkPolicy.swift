@@ -8,27 +8,22 @@ public struct CaseworkPolicy: Sendable, Hashable {
     public var meetingNoticeDaysMin: Int
     /// Most days between notice, or the record date, and the meeting (BC Societies Act: 60).
     public var meetingNoticeDaysMax: Int
-    /// Smallest ballot batch an election may use: the secret ballot's anonymity set.
-    public var ballotBatchSizeMin: Int
     /// Longest dues term one payment may buy.
     public var duesTermMonthsMax: Int
     /// Earliest accepted date of birth.
     public var birthDateMin: CalendarDate
 
-    /// The defaults: 6 months' grace, 7–60 days' notice, batches of at least 5, terms up to
-    /// 5 years, births from 1900.
+    /// The defaults: 6 months' grace, 7–60 days' notice, terms up to 5 years, births from 1900.
     public init(
         membershipGraceMonths: Int = 6,
         meetingNoticeDaysMin: Int = 7,
         meetingNoticeDaysMax: Int = 60,
-        ballotBatchSizeMin: Int = 5,
         duesTermMonthsMax: Int = 60,
         birthDateMin: CalendarDate = CalendarDate(year: 1900, month: 1, day: 1)!
     ) {
         self.membershipGraceMonths = membershipGraceMonths
         self.meetingNoticeDaysMin = meetingNoticeDaysMin
         self.meetingNoticeDaysMax = meetingNoticeDaysMax
-        self.ballotBatchSizeMin = ballotBatchSizeMin
         self.duesTermMonthsMax = duesTermMonthsMax
         self.birthDateMin = birthDateMin
     }

@@ -6,6 +6,7 @@ enum CorrectionRules {
     /// Facts no one may correct or void, and why.
     static let protectedTypes: [String: String] = [
         VotersParticipated.eventType: "would reveal or alter the secret ballot",
+        BallotSealed.eventType: "would reveal or alter the secret ballot",
         BallotsRecorded.eventType: "would reveal or alter the secret ballot",
         BallotingClosed.eventType: "closing is final",
         ElectionTallied.eventType: "the tally follows from the ballots",

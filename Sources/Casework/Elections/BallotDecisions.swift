@@ -1,15 +1,15 @@
 public import Events
+public import Foundation
 
-/// The pure rules of casting, batching and closing. The service holds the pending ballots and
-/// passes them in; randomness (batch choice, shuffle) comes from the caller's generator so
-/// tests can seed it.
+/// The pure rules of casting and closing. The service seals and opens ballots with the
+/// election's key and passes them in; randomness (the shuffle) comes from the caller's
+/// generator so tests can seed it.
 public enum BallotDecisions {
-    /// Checks a cast against the election and the ballots already held, and returns the ballot
-    /// to hold. The voter must be on the roll and must not have voted (released or held).
+    /// Checks a cast against the election and returns the ballot to seal. The voter must be on
+    /// the roll and must not have voted.
     public static func cast(
-        _ request: CastBallot, state: ElectionState, pending: [PendingBallot], receiptHash: String,
-        context: DecisionContext
-    ) throws(DomainError) -> PendingBallot {
+        _ request: CastBallot, state: ElectionState, receiptHash: String, context: DecisionContext
+    ) throws(DomainError) -> SecretBallot {
         try RolePolicy.authorize(request)
         if !request.actor.roles.contains(.electionOfficer), request.actor.memberId != request.voter {
             throw .forbidden("voter", "is \(request.voter); a member may cast only their own ballot")
@@ -21,11 +21,11 @@ public enum BallotDecisions {
         guard state.roll?.contains(request.voter) == true else {
             throw .conflict("voter", "\(request.voter) is not on the voter roll")
         }
-        if state.participants.contains(request.voter) || pending.contains(where: { $0.voter == request.voter }) {
+        if state.participants.contains(request.voter) {
             throw .conflict("voter", "\(request.voter) has already voted")
         }
         let selections = try checkedSelections(request.selections, state: state)
-        return PendingBallot(voter: request.voter, ballot: SecretBallot(receiptHash: receiptHash, selections: selections))
+        return SecretBallot(receiptHash: receiptHash, selections: selections)
     }
 
     /// The selections sorted by position with candidates sorted, or the rule they break.
@@ -51,40 +51,37 @@ public enum BallotDecisions {
             .sorted { $0.positionId < $1.positionId }
     }
 
-    /// Once at least twice `batchSize` ballots are held, a random `batchSize` of them to
-    /// release and the rest to keep; nil while fewer are held. Keeping at least `batchSize`
-    /// back means the batch released at close is never smaller than `batchSize` either.
-    public static func batchToRelease(
-        _ pending: [PendingBallot], batchSize: Int, using generator: inout some RandomNumberGenerator
-    ) -> (release: [PendingBallot], keep: [PendingBallot])? {
-        guard pending.count >= 2 * batchSize else { return nil }
-        let shuffled = pending.shuffled(using: &generator)
-        return (Array(shuffled.prefix(batchSize)), Array(shuffled.dropFirst(batchSize)))
-    }
-
-    /// The two events of one release, appended together: who voted (sorted) and what was
-    /// chosen (shuffled), with nothing that pairs one with the other.
-    public static func releaseEvents(
-        _ electionId: ElectionID, batch: [PendingBallot], using generator: inout some RandomNumberGenerator
-    ) -> [any DomainEvent] {
+    /// The one append of a cast: the voter marked as having voted, and their sealed ballot.
+    public static func castEvents(_ electionId: ElectionID, voter: MemberID, sealedBallot: Data) -> [any DomainEvent] {
         [
-            VotersParticipated(electionId: electionId, voters: batch.map(\.voter).sorted()),
-            BallotsRecorded(electionId: electionId, ballots: batch.map(\.ballot).shuffled(using: &generator)),
+            VotersParticipated(electionId: electionId, voters: [voter]),
+            BallotSealed(electionId: electionId, sealedBallot: sealedBallot),
         ]
     }
 
-    /// Closing: the release of every held ballot (if any), the close, and the tally.
-    public static func close(
-        _ request: CloseBalloting, state: ElectionState, pending: [PendingBallot],
-        using generator: inout some RandomNumberGenerator
-    ) throws(DomainError) -> [any DomainEvent] {
+    /// Checks that `actor` may close `state`'s balloting now.
+    public static func checkClose(_ request: CloseBalloting, state: ElectionState) throws(DomainError) {
         try RolePolicy.authorize(request)
         _ = try state.requireCalled(request.electionId)
         guard state.acceptsBallots else {
             throw .conflict("electionId", state.isClosed ? "balloting has already closed" : "balloting has not opened")
         }
-        let release = pending.isEmpty ? [] : releaseEvents(request.electionId, batch: pending, using: &generator)
-        let tally = Tally.count(state: state, extraBallots: pending.map(\.ballot))
+    }
+
+    /// Closing: every ballot released in a random order (when there are any), the close, and
+    /// the tally. `openedBallots` are the election's sealed ballots, opened.
+    public static func close(
+        _ request: CloseBalloting, state: ElectionState, openedBallots: [SecretBallot],
+        using generator: inout some RandomNumberGenerator
+    ) throws(DomainError) -> [any DomainEvent] {
+        try checkClose(request, state: state)
+        guard openedBallots.count == state.participants.count else {
+            throw .conflict(
+                "electionId", "has \(openedBallots.count) ballots but \(state.participants.count) voters marked as having voted; the election stream is damaged")
+        }
+        let release: [any DomainEvent] =
+            openedBallots.isEmpty ? [] : [BallotsRecorded(electionId: request.electionId, ballots: openedBallots.shuffled(using: &generator))]
+        let tally = Tally.count(state: state, extraBallots: openedBallots)
         return release + [BallotingClosed(electionId: request.electionId), tally]
     }
 }

@@ -1,7 +1,7 @@
 public import Events
 
-/// Casts one ballot. Not a ``Command``: the ballot is held by the service and released in a
-/// batch (see `BallotsRecorded`), so it is decided by ``BallotDecisions`` instead.
+/// Casts one ballot. Not a ``Command``: the service seals the ballot with the election's key
+/// (see `BallotSealed`), so it is decided by ``BallotDecisions`` instead.
 public struct CastBallot: AuthorizedRequest {
     public static let name = CommandName.castBallot
 
@@ -25,7 +25,8 @@ public struct CastBallot: AuthorizedRequest {
     public var streamId: String { StreamID.election(electionId) }
 }
 
-/// Closes balloting: releases every held ballot, then records the close and the tally.
+/// Closes balloting: opens and releases every sealed ballot, records the close and the tally,
+/// then destroys the election's ballot key.
 public struct CloseBalloting: AuthorizedRequest {
     public static let name = CommandName.closeBalloting
 
@@ -41,20 +42,6 @@ public struct CloseBalloting: AuthorizedRequest {
     }
 
     public var streamId: String { StreamID.election(electionId) }
-}
-
-/// A cast ballot held by the service until its batch is released.
-public struct PendingBallot: Sendable, Hashable {
-    /// Who cast it; never written next to the choices.
-    public let voter: MemberID
-    /// The choices and receipt hash.
-    public let ballot: SecretBallot
-
-    /// A held ballot.
-    public init(voter: MemberID, ballot: SecretBallot) {
-        self.voter = voter
-        self.ballot = ballot
-    }
 }
 
 /// What a voter gets back: the code that proves their ballot is in the tally.

@@ -16,13 +16,10 @@ extension CallMeeting {
         guard recordDays <= policy.meetingNoticeDaysMax else {
             throw .validation("recordDate", "is \(recordDays) days before the meeting, over \(policy.meetingNoticeDaysMax)")
         }
-        guard ballotBatchSize >= policy.ballotBatchSizeMin else {
-            throw .validation("ballotBatchSize", "is \(ballotBatchSize), under the minimum of \(policy.ballotBatchSizeMin) that keeps ballots secret")
-        }
         return [
             MeetingCalled(
                 electionId: electionId, title: title, noticeGivenOn: noticeGivenOn, meetingOn: meetingOn,
-                recordDate: recordDate, ballotBatchSize: ballotBatchSize)
+                recordDate: recordDate)
         ]
     }
 }

@@ -1,7 +1,7 @@
 public import Events
 
-/// Calls an AGM with a board election: notice 7–60 days before (configurable), a record
-/// date for the voter roll, and the ballot batch size.
+/// Calls an AGM with a board election: notice 7–60 days before (configurable) and a record
+/// date for the voter roll.
 public struct CallMeeting: Command {
     public static let name = CommandName.callMeeting
 
@@ -17,8 +17,6 @@ public struct CallMeeting: Command {
     public let meetingOn: CalendarDate
     /// Standing on this day decides the voter roll.
     public let recordDate: CalendarDate
-    /// Fewest ballots released together; at least the policy's minimum.
-    public let ballotBatchSize: Int
 
     /// A CallMeeting command.
     public init(
@@ -27,8 +25,7 @@ public struct CallMeeting: Command {
         title: String,
         noticeGivenOn: CalendarDate,
         meetingOn: CalendarDate,
-        recordDate: CalendarDate,
-        ballotBatchSize: Int
+        recordDate: CalendarDate
     ) {
         self.actor = actor
         self.electionId = electionId
@@ -36,7 +33,6 @@ public struct CallMeeting: Command {
         self.noticeGivenOn = noticeGivenOn
         self.meetingOn = meetingOn
         self.recordDate = recordDate
-        self.ballotBatchSize = ballotBatchSize
     }
 
     public var streamId: String { StreamID.election(electionId) }

@@ -1,4 +1,5 @@
 public import Events
+public import Foundation
 
 /// An election as its stream tells it.
 public struct ElectionState: AggregateState {
@@ -14,9 +15,11 @@ public struct ElectionState: AggregateState {
     public private(set) var isOpen = false
     /// True once balloting closed.
     public private(set) var isClosed = false
-    /// Voters recorded as having voted (released batches only).
+    /// Voters recorded as having voted.
     public private(set) var participants: Set<MemberID> = []
-    /// Ballots recorded (released batches only).
+    /// Ballots cast and still sealed (until close releases them).
+    public private(set) var sealedBallots: [Data] = []
+    /// Ballots released at close, in their shuffled order.
     public private(set) var ballots: [SecretBallot] = []
     /// The result, once tallied.
     public private(set) var tally: ElectionTallied?
@@ -44,6 +47,7 @@ public struct ElectionState: AggregateState {
         case let event as VoterRollFixed: roll = Set(event.voters)
         case is BallotingOpened: isOpen = true
         case let event as VotersParticipated: participants.formUnion(event.voters)
+        case let event as BallotSealed: sealedBallots.append(event.sealedBallot)
         case let event as BallotsRecorded: ballots += event.ballots
         case is BallotingClosed: isClosed = true
         case let event as ElectionTallied: tally = event

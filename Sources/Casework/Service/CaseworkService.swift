@@ -1,7 +1,6 @@
 public import EventStore
 public import Events
 public import Foundation
-import Synchronization
 
 /// Loads a stream, folds it, gathers facts, decides, and appends with the expected version,
 /// retrying a bounded number of times when another writer got there first.
@@ -15,14 +14,17 @@ public final class CaseworkService: Sendable {
     let timeZone: TimeZone
     let clock: @Sendable () -> Timestamp
     let serializer = KeyedSerializer()
-    /// Ballots cast but not yet released, per election. In memory on purpose: see `BallotsRecorded`.
-    let heldBallots = Mutex<[ElectionID: [PendingBallot]]>([:])
+    /// Where election ballot keys live (see `BallotSealed`); nil when the log is not an
+    /// `EventStore` and none was given, and then ballots cannot be cast.
+    let ballotKeys: (any BallotKeyStore)?
 
-    /// A service over `log`. Directories default to ones folded from the log itself.
+    /// A service over `log`. Directories default to ones folded from the log itself; ballot
+    /// keys default to the folder `ballot-keys` beside an `EventStore`'s files.
     public init(
         log: any EventLog, timeZone: TimeZone, policy: CaseworkPolicy = CaseworkPolicy(),
         registry: EventRegistry = .standard, clients: (any ClientDirectory)? = nil, members: (any MemberDirectory)? = nil,
-        users: (any UserDirectory)? = nil, clock: @escaping @Sendable () -> Timestamp = { .now() }
+        users: (any UserDirectory)? = nil, ballotKeys: (any BallotKeyStore)? = nil,
+        clock: @escaping @Sendable () -> Timestamp = { .now() }
     ) {
         let directory = LogDirectory(log: log, registry: registry)
         self.log = log
@@ -32,6 +34,7 @@ public final class CaseworkService: Sendable {
         self.policy = policy
         self.timeZone = timeZone
         self.clock = clock
+        self.ballotKeys = ballotKeys ?? (log as? EventStore).map { BallotKeyDirectory.beside($0) }
     }
 
     /// The decision context for now: today in the agency's zone, and its policy.
