@@ -26,8 +26,15 @@ struct Harness {
         try await withTemporaryStore { store in
             try await seedUsers(store)
             let services = try AppServices(store: store, configuration: configuration)
+            await services.start()
             let app = Application(router: buildRouter(services: services))
-            try await app.test(.router) { client in try await body(Harness(client: client, services: services)) }
+            do {
+                try await app.test(.router) { client in try await body(Harness(client: client, services: services)) }
+            } catch {
+                await services.close()
+                throw error
+            }
+            await services.close()
         }
     }
 
@@ -79,6 +86,12 @@ struct Harness {
 
     /// The events of `stream`, oldest first.
     func events(_ stream: String) throws -> [RecordedEvent] { try store.readStream(stream) }
+
+    /// The `ClientFileViewed` events about `clientId`, wherever Casework keeps them (the
+    /// client's stream, or an access stream of its own).
+    func fileViews(_ clientId: String) throws -> [RecordedEvent] {
+        (try events("client-\(clientId)") + events("access-\(clientId)")).filter { $0.eventType == "ClientFileViewed" }
+    }
 }
 
 enum HarnessError: Error { case signInFailed(Int) }

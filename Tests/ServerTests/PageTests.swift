@@ -65,8 +65,7 @@ import Testing
             #expect(file.status == .ok)
             #expect(file.text.contains("ServiceDelivered"))
             #expect(file.text.contains(#"<label for="minutes">"#))
-            let types = try app.events("client-\(clientId)").map(\.eventType)
-            #expect(types.filter { $0 == "ClientFileViewed" }.count == 2)
+            #expect(try app.fileViews(clientId).count == 2)
         }
     }
 

@@ -105,23 +105,33 @@ struct ClientAPI {
 struct WriteRequest {
     let runner: CommandRunner
     let defaults: Defaults
+    let sessions: SessionStore
 
-    init(runner: CommandRunner, defaults: Defaults) {
-        self.runner = runner
-        self.defaults = defaults
+    /// A write without headers (a form post): no idempotency key, no expected version.
+    init(services: AppServices) {
+        runner = services.commands(idempotencyKey: nil, expectedVersion: nil)
+        defaults = Defaults(idempotencyKey: nil, today: services.today)
+        sessions = services.sessions
     }
 
     init(_ request: Request, services: AppServices) throws {
         let key = try request.idempotencyKey()
         runner = services.commands(idempotencyKey: key, expectedVersion: try request.expectedVersion())
-        defaults = Defaults(idempotencyKey: key, today: CalendarDate.day(of: Date(), in: services.configuration.timeZone))
+        defaults = Defaults(idempotencyKey: key, today: services.today)
+        sessions = services.sessions
     }
 
     func run<C: Command>(_ command: C, _ context: AppRequestContext) async throws -> WriteResult {
         let result = try await runner.run(command, correlationId: context.requestId)
+        noteWritten(result, context)
         context.logger.info(
             "command", metadata: ["command": .string(C.name.rawValue), "stream": .string(result.streamId), "replayed": .stringConvertible(result.replayed)])
         return result
+    }
+
+    /// Remembers the session's last write, so its next read of the read models includes it.
+    func noteWritten(_ result: WriteResult, _ context: AppRequestContext) {
+        if let token = context.session?.token, let last = result.positions.max() { sessions.noteWrite(token, position: last) }
     }
 }
 
@@ -130,12 +140,12 @@ extension AppRequestContext {
     var actor: ActingUser { account!.actingUser }
 
     /// The `:clientId` path parameter.
-    func clientId() throws -> ClientID { ClientID(try parameter("clientId")) }
+    func clientId() throws -> ClientID { ClientID(try pathParameter("clientId")) }
 
     /// The `:referralId` path parameter.
-    func referralId() throws -> ReferralID { ReferralID(try parameter("referralId")) }
+    func referralId() throws -> ReferralID { ReferralID(try pathParameter("referralId")) }
 
-    private func parameter(_ name: String) throws -> String {
+    func pathParameter(_ name: String) throws -> String {
         guard let value = parameters.get(name) else {
             throw ProblemDetails(.badRequest, detail: "\(name) is missing from the path.", errors: [FieldProblem(field: name, problem: "is missing")])
         }

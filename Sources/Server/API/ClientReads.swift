@@ -64,8 +64,9 @@ struct ClientReads {
     func file(_ clientId: ClientID) throws -> ClientFile {
         let own = try store.readStream(StreamID.client(clientId))
         guard let version = own.last?.streamVersion else { throw Self.notFound(clientId) }
-        let referrals = try referralStreams(of: clientId)
-        let records = (own + (try referrals.flatMap { try store.readStream($0) })).sorted { $0.position < $1.position }
+        // Views of the file may live in a stream of their own (`access-<id>`), apart from the facts.
+        let related = try referralStreams(of: clientId) + ["access-\(clientId.rawValue)"]
+        let records = (own + (try related.flatMap { try store.readStream($0) })).sorted { $0.position < $1.position }
         return ClientFile(clientId: clientId, streamVersion: version, entries: try records.map(Self.entry))
     }
 
@@ -98,16 +99,21 @@ struct ClientReads {
         return streams
     }
 
-    private static func entry(_ record: RecordedEvent) throws -> FileEntry {
-        FileEntry(
-            position: record.position, streamId: record.streamId, streamVersion: record.streamVersion, eventId: record.eventId,
-            eventType: record.eventType, occurredAt: record.occurredAt, recordedAt: record.recordedAt, actor: record.actor,
-            correlationId: record.correlationId, payload: try JSONDecoder().decode(JSONValue.self, from: Data(record.payload)))
-    }
+    private static func entry(_ record: RecordedEvent) throws -> FileEntry { try FileEntry(record) }
 
     static func notFound(_ clientId: ClientID) -> ProblemDetails {
         ProblemDetails(
             .notFound, detail: "There is no client \(clientId).",
             errors: [FieldProblem(field: "clientId", problem: "names no registered client (\(clientId))")])
+    }
+}
+
+extension FileEntry {
+    /// The entry for `record`, its payload as JSON.
+    init(_ record: RecordedEvent) throws {
+        self.init(
+            position: record.position, streamId: record.streamId, streamVersion: record.streamVersion, eventId: record.eventId,
+            eventType: record.eventType, occurredAt: record.occurredAt, recordedAt: record.recordedAt, actor: record.actor,
+            correlationId: record.correlationId, payload: try JSONDecoder().decode(JSONValue.self, from: Data(record.payload)))
     }
 }

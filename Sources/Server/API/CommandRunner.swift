@@ -36,7 +36,7 @@ struct CommandRunner {
             }
         }
         let log = PinnedLog(base: store, idempotencyKey: idempotencyKey, expectedVersion: expectedVersion)
-        let service = CaseworkService(log: log, timeZone: timeZone)
+        let service = CaseworkService(log: log, timeZone: timeZone, ballotKeys: BallotKeyDirectory.beside(store))
         let outcome = try await service.execute(command, correlationId: correlationId)
         return WriteResult(
             streamId: command.streamId, streamVersion: outcome.streamVersion,

@@ -1,14 +1,22 @@
+public import Casework
 public import EventStore
 public import Foundation
+import Events
 import Logging
+public import Projections
 
-/// Everything the routes share: the store, the account directory, sessions, the sign-in
-/// throttle, the password hasher and the page templates.
+/// Everything the routes share: the store, its read models, the account directory, sessions,
+/// the sign-in throttle, the password hasher, chain verification and the page templates.
 public struct AppServices: Sendable {
     /// The event log.
     public let store: EventStore
     /// How the server runs.
     public let configuration: ServerConfiguration
+    /// The read models, following the log.
+    public let projections: ProjectionHost
+    /// One long-lived Casework service for ballots: it holds cast ballots until a batch can be
+    /// released, so it must outlive the request that cast them.
+    public let ballots: CaseworkService
     /// Accounts, read from the log.
     public let accounts: AccountDirectory
     /// Signed-in sessions.
@@ -17,19 +25,36 @@ public struct AppServices: Sendable {
     public let throttle: LoginThrottle
     /// bcrypt.
     public let hasher: PasswordHasher
+    /// The last and the running hash-chain verification.
+    public let verification: ChainVerification
     /// Page templates.
     let pages: PageRenderer
 
-    /// Services over `store` configured by `configuration`.
-    public init(store: EventStore, configuration: ServerConfiguration) throws {
+    /// Services over `store` configured by `configuration`; opens the read models beside the
+    /// store (`<data>/projections`, or `projectionsDirectory`). Call ``start()`` before serving
+    /// and ``close()`` after.
+    public init(store: EventStore, configuration: ServerConfiguration, projectionsDirectory: String? = nil) throws {
         self.store = store
         self.configuration = configuration
+        self.projections = try ProjectionHost.open(store: store, options: .init(directory: projectionsDirectory))
+        self.ballots = CaseworkService(log: store, timeZone: configuration.timeZone)
         self.accounts = AccountDirectory(log: store)
         self.sessions = SessionStore(
             idleSecondsMax: configuration.sessionIdleSecondsMax, lifetimeSecondsMax: configuration.sessionLifetimeSecondsMax)
         self.throttle = LoginThrottle(limits: configuration.loginThrottle)
         self.hasher = PasswordHasher(cost: configuration.bcryptCost)
+        self.verification = ChainVerification(store: store)
         self.pages = try PageRenderer()
+    }
+
+    /// Starts the read models following the log.
+    public func start() async {
+        await projections.start()
+    }
+
+    /// Stops following and closes the read models (the store stays open: its owner closes it).
+    public func close() async {
+        await projections.close()
     }
 
     /// Runs commands for one request, with its idempotency key and expected version.
@@ -37,4 +62,7 @@ public struct AppServices: Sendable {
         CommandRunner(
             store: store, timeZone: configuration.timeZone, idempotencyKey: idempotencyKey, expectedVersion: expectedVersion)
     }
+
+    /// Today in the agency's time zone.
+    var today: CalendarDate { CalendarDate.day(of: Date(), in: configuration.timeZone) }
 }

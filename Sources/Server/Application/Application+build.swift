@@ -24,6 +24,10 @@ public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
 public func allEndpoints(services: AppServices) -> [Endpoint] {
     var endpoints = SessionAPI(services: services).endpoints + ClientAPI(services: services).endpoints
     endpoints += ReferralAPI(services: services).endpoints + SystemAPI(services: services).endpoints
+    endpoints += CaseCommandAPI(services: services).endpoints + OrganisationAPI(services: services).endpoints
+    endpoints += ElectionAPI(services: services).endpoints + UserAPI(services: services).endpoints
+    endpoints += CorrectionAPI(services: services).endpoints + ReportAPI(services: services).endpoints
+    endpoints += AdminAPI(services: services).endpoints + ReadModelAPI(services: services).endpoints
     endpoints += LoginPages(services: services).endpoints + ClientPages(services: services).endpoints
     return endpoints
 }
@@ -43,6 +47,14 @@ public func buildApplication(
 
 /// Builds the application and serves until SIGINT or SIGTERM, then shuts down gracefully.
 /// The one entry point `harbour serve` needs, so only Server imports Hummingbird.
+/// The read models follow the log while it serves, and are closed after.
 public func runApplication(services: AppServices, logger: Logger) async throws {
-    try await buildApplication(services: services, logger: logger).runService()
+    await services.start()
+    do {
+        try await buildApplication(services: services, logger: logger).runService()
+    } catch {
+        await services.close()
+        throw error
+    }
+    await services.close()
 }

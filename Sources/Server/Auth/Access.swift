@@ -49,6 +49,13 @@ public enum RouteAccess {
     /// Staff who may read a client's file (the roles that may record a file view).
     static let fileReaders = RolePolicy.roles(for: .recordFileView)
 
+    /// Who reads funder reports and contracts.
+    static let reportReaders: Set<Role> = [.accountant, .administrator, .supervisor]
+    /// Who runs the membership register.
+    static let registrars: Set<Role> = [.administrator, .accountant]
+    /// Who runs elections.
+    static let electionOfficers = RolePolicy.roles(for: .openBalloting)
+
     /// Route to access.
     public static let table: [RouteKey: Access] = [
         RouteKey(.get, "/openapi.json"): .anyone,
@@ -70,6 +77,66 @@ public enum RouteAccess {
         RouteKey(.post, "/api/referrals/:referralId/decline"): .command(.declineReferral),
         RouteKey(.post, "/api/referrals/:referralId/complete"): .command(.completeReferral),
         RouteKey(.post, "/api/referrals/:referralId/cancel"): .command(.cancelReferral),
+        // The rest of a client's commands
+        RouteKey(.post, "/api/clients/:clientId/details"): .command(.updateClientDetails),
+        RouteKey(.post, "/api/clients/:clientId/consents"): .command(.recordConsent),
+        RouteKey(.post, "/api/clients/:clientId/needs"): .command(.assessNeeds),
+        RouteKey(.post, "/api/clients/:clientId/needs/reassess"): .command(.reassessNeeds),
+        RouteKey(.post, "/api/clients/:clientId/plan"): .command(.setSettlementPlan),
+        RouteKey(.post, "/api/clients/:clientId/goals/:goalId/achieved"): .command(.recordGoalAchieved),
+        RouteKey(.post, "/api/clients/:clientId/case/open"): .command(.openCase),
+        RouteKey(.post, "/api/clients/:clientId/case/assign"): .command(.assignCase),
+        RouteKey(.post, "/api/clients/:clientId/case/transfer"): .command(.transferCase),
+        RouteKey(.post, "/api/clients/:clientId/follow-ups/:followUpId/complete"): .command(.completeFollowUp),
+        RouteKey(.post, "/api/clients/:clientId/case/close"): .command(.closeCase),
+        RouteKey(.post, "/api/clients/:clientId/case/reopen"): .command(.reopenCase),
+        // Partners, contracts, membership
+        RouteKey(.post, "/api/partners"): .command(.registerPartner),
+        RouteKey(.post, "/api/partners/:partnerId"): .command(.updatePartner),
+        RouteKey(.post, "/api/contracts"): .command(.signContract),
+        RouteKey(.post, "/api/contracts/:contractId/amend"): .command(.amendContract),
+        RouteKey(.post, "/api/members"): .command(.applyForMembership),
+        RouteKey(.post, "/api/members/:memberId/approve"): .command(.approveMember),
+        RouteKey(.post, "/api/members/:memberId/reject"): .command(.rejectMember),
+        RouteKey(.post, "/api/members/:memberId/dues"): .command(.recordDues),
+        RouteKey(.post, "/api/members/:memberId/representative"): .command(.changeRepresentative),
+        RouteKey(.post, "/api/members/:memberId/lapse"): .command(.recordLapse),
+        // Elections
+        RouteKey(.post, "/api/elections"): .command(.callMeeting),
+        RouteKey(.post, "/api/elections/:electionId/positions"): .command(.addPosition),
+        RouteKey(.post, "/api/elections/:electionId/candidates"): .command(.nominateCandidate),
+        RouteKey(.post, "/api/elections/:electionId/roll"): .command(.fixVoterRoll),
+        RouteKey(.post, "/api/elections/:electionId/open"): .command(.openBalloting),
+        RouteKey(.post, "/api/elections/:electionId/ballots"): .command(.castBallot),
+        RouteKey(.post, "/api/elections/:electionId/close"): .command(.closeBalloting),
+        // Users
+        RouteKey(.post, "/api/users"): .command(.createUser),
+        RouteKey(.post, "/api/users/:userId/roles/grant"): .command(.grantRole),
+        RouteKey(.post, "/api/users/:userId/roles/revoke"): .command(.revokeRole),
+        RouteKey(.post, "/api/users/:userId/password"): .command(.setPassword),
+        RouteKey(.post, "/api/users/:userId/disable"): .command(.disableUser),
+        // Corrections (Casework checks the stream's kind)
+        RouteKey(.post, "/api/corrections/correct"): .roles(CorrectionAPI.correctors),
+        RouteKey(.post, "/api/corrections/void"): .roles(CorrectionAPI.voiders),
+        // Read models
+        RouteKey(.get, "/api/caseload"): .roles([.worker, .supervisor]),
+        RouteKey(.get, "/api/contracts"): .roles(reportReaders),
+        RouteKey(.get, "/api/reports/funder"): .roles(reportReaders),
+        RouteKey(.get, "/api/reports/funder/explain"): .roles(reportReaders),
+        RouteKey(.get, "/api/reports/funder/csv"): .roles(reportReaders),
+        RouteKey(.get, "/api/reports/funder/xlsx"): .roles(reportReaders),
+        RouteKey(.get, "/api/membership"): .roles(registrars),
+        RouteKey(.get, "/api/elections"): .signedIn,
+        RouteKey(.get, "/api/elections/:electionId"): .signedIn,
+        RouteKey(.get, "/api/elections/:electionId/receipts"): .signedIn,
+        RouteKey(.get, "/api/partnership-gaps"): .roles([.supervisor, .administrator]),
+        RouteKey(.get, "/api/audit"): .roles([.administrator]),
+        RouteKey(.get, "/api/replay"): .roles([.administrator]),
+        RouteKey(.get, "/api/verification"): .roles([.administrator]),
+        RouteKey(.post, "/api/verification"): .roles([.administrator]),
+        RouteKey(.get, "/api/projections"): .roles([.administrator]),
+        RouteKey(.get, "/api/users"): .roles([.administrator]),
+        RouteKey(.get, "/api/events/:position"): .roles([.administrator, .accountant]),
         // Pages
         RouteKey(.get, "/"): .signedIn,
         RouteKey(.get, "/login"): .anyone,

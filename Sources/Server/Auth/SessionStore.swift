@@ -14,6 +14,9 @@ public struct Session: Sendable, Hashable {
     public let createdAt: Date
     /// The last request seen.
     public var lastSeenAt: Date
+    /// The log position of the last event this session appended: reads from the read models
+    /// wait until it is applied (read-your-writes).
+    public var lastWrittenPosition: UInt64?
 }
 
 /// Server-side sessions, held in memory: a restart signs everyone out, which is acceptable for
@@ -38,7 +41,8 @@ public final class SessionStore: Sendable {
     public func start(userId: UserID) -> Session {
         let now = clock()
         let session = Session(
-            token: Self.randomToken(), userId: userId, csrfToken: Self.randomToken(), createdAt: now, lastSeenAt: now)
+            token: Self.randomToken(), userId: userId, csrfToken: Self.randomToken(), createdAt: now, lastSeenAt: now,
+            lastWrittenPosition: nil)
         sessions.withLock { sessions in
             if sessions.count >= Self.sessionsMax, let stalest = sessions.values.min(by: { $0.lastSeenAt < $1.lastSeenAt }) {
                 sessions[stalest.token] = nil
@@ -63,6 +67,19 @@ public final class SessionStore: Sendable {
             sessions[token] = session
             return session
         }
+    }
+
+    /// Notes that session `token` appended up to `position`.
+    public func noteWrite(_ token: String, position: UInt64) {
+        sessions.withLock { sessions in
+            guard let session = sessions[token] else { return }
+            sessions[token]?.lastWrittenPosition = max(session.lastWrittenPosition ?? 0, position)
+        }
+    }
+
+    /// The last position session `token` appended, if it appended anything.
+    public func lastWrittenPosition(_ token: String) -> UInt64? {
+        sessions.withLock { $0[token]?.lastWrittenPosition }
     }
 
     /// Ends the session `token` (sign-out).

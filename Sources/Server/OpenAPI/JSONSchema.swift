@@ -12,6 +12,8 @@ public indirect enum JSONSchema: Sendable, Hashable, Encodable {
     case array(JSONSchema)
     /// An object with named properties, some required; no others allowed.
     case object(properties: [String: JSONSchema], required: [String])
+    /// Any JSON object (an event payload checked by its own type).
+    case anyObject
 
     enum Keys: String, CodingKey {
         case type, format, pattern, minimum, maximum, items, properties, required, additionalProperties
@@ -42,6 +44,8 @@ public indirect enum JSONSchema: Sendable, Hashable, Encodable {
             try container.encode(properties, forKey: .properties)
             try container.encode(required.sorted(), forKey: .required)
             try container.encode(false, forKey: .additionalProperties)
+        case .anyObject:
+            try container.encode("object", forKey: .type)
         }
     }
 }

@@ -115,7 +115,7 @@ struct ClientPages {
         _ prepare: (FormFields, ActingUser, Defaults) throws -> (WriteRequest) async throws -> WriteResult
     ) async throws -> Response {
         let form = context.form ?? FormFields(body: "")
-        let write = WriteRequest(runner: services.commands(idempotencyKey: nil, expectedVersion: nil), defaults: defaults())
+        let write = WriteRequest(services: services)
         do {
             _ = try await prepare(form, context.actor, write.defaults)(write)
             return Response(status: .seeOther, headers: [.location: "/clients/\(try context.clientId().rawValue)"])
@@ -128,7 +128,7 @@ struct ClientPages {
     @Sendable func move(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let form = context.form ?? FormFields(body: "")
         let clientId = form["clientId"] ?? ""
-        let write = WriteRequest(runner: services.commands(idempotencyKey: nil, expectedVersion: nil), defaults: defaults())
+        let write = WriteRequest(services: services)
         do {
             guard let step = form["step"].flatMap(ReferralAPI.Step.init(rawValue:)) else {
                 throw ProblemDetails(.unprocessableContent, detail: "Choose what happened.", errors: [FieldProblem(field: "step", problem: "is not one of accept, decline, complete, cancel")])

@@ -31,7 +31,7 @@ extension ClientPages {
         fields["consents"] = ["privacyStatement", "shareWithFunder", "shareWithPartners"].reduce(into: [String: Bool]()) { $0[$1] = form[$1] == "yes" }
         do {
             let body = try FormDecoding.decode(IntakeBody.self, fields)
-            let write = WriteRequest(runner: services.commands(idempotencyKey: nil, expectedVersion: nil), defaults: defaults())
+            let write = WriteRequest(services: services)
             let result = try await write.run(body.command(actor: context.actor, defaults: write.defaults), context)
             return Response(status: .seeOther, headers: [.location: "/\(result.streamId.replacingOccurrences(of: "client-", with: "clients/"))"])
         } catch let error where error.pageProblems != nil {

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Mustache
 import NIOCore
+import Projections
 
 /// Renders pages: a page's template into the layout, as `text/html`.
 struct PageRenderer: Sendable {
@@ -46,6 +47,11 @@ extension Error {
         switch self {
         case let problem as ProblemDetails: (problem.status, problem.errors)
         case let refusal as Casework.DomainError: (refusal.status, [FieldProblem(field: refusal.field, problem: refusal.problem)])
+        case let refusal as ProjectionError:
+            switch refusal {
+            case .notFound(let field, let problem), .invalidArgument(let field, let problem): (refusal.status, [FieldProblem(field: field, problem: problem)])
+            case .corruptRow: nil
+            }
         default: nil
         }
     }

@@ -1,0 +1,26 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import Projections
+
+extension AppServices {
+    /// Longest a read waits for the read models to apply the reader's own last write.
+    static let readYourWritesMillisecondsMax = 5_000
+
+    /// The read models, once they include the last write made in this session, so a page shown
+    /// right after a form post shows what was just done (read-your-writes).
+    func models(for context: AppRequestContext) async throws -> ReadModels {
+        if let token = context.session?.token, let position = sessions.lastWrittenPosition(token) {
+            do {
+                try await projections.waitUntilApplied(position, timeoutMilliseconds: Self.readYourWritesMillisecondsMax)
+            } catch {
+                context.logger.error("read models behind", metadata: ["position": .stringConvertible(position), "error": .string("\(error)")])
+                throw ProblemDetails(
+                    .serviceUnavailable,
+                    detail: "The reports are still catching up with your last change (position \(position)). Try again in a moment.")
+            }
+        }
+        return await projections.models
+    }
+}
