@@ -4,7 +4,9 @@ public enum AccessPurpose: String, CodedValue {
 }
 
 /// Someone opened a client's file. The viewer is the envelope's actor; recorded so a privacy
-/// request can be answered with who saw the client's data and why.
+/// request can be answered with who saw the client's data and why. Lives in the client's
+/// `access-<id>` stream, not the client's own: a view must not change the version that an
+/// edit of the file expects (`If-Match`).
 public struct ClientFileViewed: DomainEvent {
     public static let eventType = "ClientFileViewed"
     public static let schemaVersion: UInt16 = 1
@@ -21,7 +23,7 @@ public struct ClientFileViewed: DomainEvent {
         self.purpose = purpose
     }
 
-    public var streamId: String { StreamID.client(clientId) }
+    public var streamId: String { StreamID.access(clientId) }
 
     public static var example: ClientFileViewed { ClientFileViewed(clientId: ClientID("c-0001"), purpose: .casework) }
 }

@@ -15,6 +15,8 @@ public enum StreamID {
     public static let contractCategory = "contract"
     /// Category of user account streams.
     public static let userCategory = "user"
+    /// Category of the streams that record who opened which client's file.
+    public static let accessCategory = "access"
 
     /// `client-<id>`.
     public static func client(_ id: ClientID) -> String { "\(clientCategory)-\(id.rawValue)" }
@@ -30,6 +32,9 @@ public enum StreamID {
     public static func contract(_ id: ContractID) -> String { "\(contractCategory)-\(id.rawValue)" }
     /// `user-<id>`.
     public static func user(_ id: UserID) -> String { "\(userCategory)-\(id.rawValue)" }
+    /// `access-<client id>`: views of a client's file, kept out of the client's own stream so
+    /// that reading a file never changes the version an edit of it must expect.
+    public static func access(_ id: ClientID) -> String { "\(accessCategory)-\(id.rawValue)" }
 
     /// The category of `streamId`: the part before the first `-`.
     public static func category(of streamId: String) -> String {

@@ -38,6 +38,8 @@ public enum RecordsProjection: FactProjection {
             placements.append((RowKey("client", made.clientId.rawValue), .referral(made.referralId.rawValue)))
         } else if stream.hasPrefix("client-") {
             placements.append((RowKey("client", String(stream.dropFirst(7))), .event))
+        } else if stream.hasPrefix("access-") {
+            placements.append((RowKey("client", String(stream.dropFirst(7))), .event))
         } else if stream.hasPrefix("referral-") {
             placements.append((RowKey("referral", String(stream.dropFirst(9))), .event))
         }

@@ -87,6 +87,22 @@ import Testing
         }
     }
 
+    @Test func viewsGoToTheAccessStreamAndLeaveTheClientsVersionAlone() async throws {
+        try await withTemporaryStore { store in
+            let service = service(store)
+            try await service.execute(registerClient("c-1"))
+            let before = try store.streamVersion("client-c-1")
+            try await service.execute(RecordFileView(actor: worker, clientId: ClientID("c-1"), purpose: .casework))
+            try await service.execute(RecordFileView(actor: worker, clientId: ClientID("c-1"), purpose: .supervision))
+            #expect(try store.streamVersion("client-c-1") == before)
+            #expect(try store.readStream("access-c-1").map(\.eventType) == ["ClientFileViewed", "ClientFileViewed"])
+            await #expect(throws: DomainError.self) {
+                try await service.execute(RecordFileView(actor: worker, clientId: ClientID("c-404"), purpose: .casework))
+            }
+            #expect(try store.readStream("access-c-404").isEmpty)
+        }
+    }
+
     @Test func electionEndToEndKeepsBallotsSecretAndReceiptsCheckable() async throws {
         try await withTemporaryStore { store in
             let service = service(store)

@@ -18,12 +18,32 @@ public struct RecordFileView: Command {
         self.purpose = purpose
     }
 
-    public var streamId: String { StreamID.client(clientId) }
+    /// The client's access stream (see `ClientFileViewed`).
+    public var streamId: String { StreamID.access(clientId) }
+}
+
+/// A client's access stream: only appended to, never decided on.
+public struct AccessLogState: AggregateState {
+    /// Views recorded so far.
+    public private(set) var viewsCount = 0
+
+    public init() {}
+
+    public mutating func apply(_ event: any DomainEvent) {
+        if event is ClientFileViewed { viewsCount += 1 }
+    }
 }
 
 extension RecordFileView {
-    public func decide(_ state: ClientState, facts: Void, context: DecisionContext) throws(DomainError) -> [any DomainEvent] {
-        _ = try state.requireRegistered(clientId)
+    /// The client's own state: only a registered client's file can be viewed.
+    public func gatherFacts(from reader: FactReader) async throws -> ClientState {
+        try reader.state(ClientState.self, of: StreamID.client(clientId))
+    }
+
+    public func decide(_ state: AccessLogState, facts client: ClientState, context: DecisionContext) throws(DomainError)
+        -> [any DomainEvent]
+    {
+        _ = try client.requireRegistered(clientId)
         return [ClientFileViewed(clientId: clientId, purpose: purpose)]
     }
 }
