@@ -29,6 +29,9 @@ public func allEndpoints(services: AppServices) -> [Endpoint] {
     endpoints += CorrectionAPI(services: services).endpoints + ReportAPI(services: services).endpoints
     endpoints += AdminAPI(services: services).endpoints + ReadModelAPI(services: services).endpoints
     endpoints += LoginPages(services: services).endpoints + ClientPages(services: services).endpoints
+    endpoints += WorkPages(services: services).endpoints + ReportPages(services: services).endpoints
+    endpoints += AdminPages(services: services).endpoints + UserPages(services: services).endpoints
+    endpoints += SocietyPages(services: services).endpoints + ElectionPages(services: services).endpoints
     return endpoints
 }
 

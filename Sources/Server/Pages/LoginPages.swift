@@ -1,3 +1,4 @@
+import Events
 import Foundation
 import Logging
 import Hummingbird
@@ -24,8 +25,12 @@ struct LoginPages {
         ]
     }
 
+    /// A worker's home is their caseload; everyone else gets the links for their roles.
     @Sendable func home(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        services.pages.render("home", title: "Home", values: [:], context: context)
+        let roles = context.account?.roles ?? []
+        if !roles.isDisjoint(with: [.worker, .supervisor]) { return try await WorkPages(services: services).caseload(request, context) }
+        let links = Navigation.links(for: roles).map { ["href": $0.href, "label": $0.label] }
+        return services.pages.render("home", title: "Home", values: ["links": links], context: context)
     }
 
     @Sendable func form(_ request: Request, _ context: AppRequestContext) async throws -> Response {

@@ -15,7 +15,7 @@ struct PageRenderer: Sendable {
         let templates = [
             "layout": LayoutTemplates.layout, "home": LayoutTemplates.home, "login": LayoutTemplates.login,
             "clients": ClientTemplates.search, "intake": ClientTemplates.intake, "file": ClientTemplates.file,
-        ]
+        ].merging(WorkTemplates.all) { $1 }.merging(ReportTemplates.all) { $1 }.merging(AdminTemplates.all) { $1 }.merging(SocietyTemplates.all) { $1 }
         for (name, text) in templates { try library.register(text, named: name) }
         self.library = library
     }
@@ -28,12 +28,19 @@ struct PageRenderer: Sendable {
         var page = values
         if page["csrf"] == nil { page["csrf"] = context.session?.csrfToken ?? "" }
         page["displayName"] = context.account?.displayName ?? ""
+        // Each problem beside its field: a template shows {{#err.minutes}}…{{/err.minutes}}.
+        page["err"] = Dictionary(problems.map { ($0.field, $0.problem) }) { first, _ in first }
         let body = library.render(page, withTemplate: template) ?? ""
         var frame: [String: Any] = [
             "title": title, "body": body, "csrf": context.session?.csrfToken ?? "",
             "problems": problems.map { ["field": $0.field, "problem": $0.problem] }, "hasProblems": !problems.isEmpty,
         ]
-        if let account = context.account { frame["user"] = ["displayName": account.displayName, "csrf": context.session?.csrfToken ?? ""] }
+        if let account = context.account {
+            frame["user"] = [
+                "displayName": account.displayName, "csrf": context.session?.csrfToken ?? "",
+                "links": Navigation.links(for: account.roles).map { ["href": $0.href, "label": $0.label] },
+            ]
+        }
         let html = library.render(frame, withTemplate: "layout") ?? ""
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],

@@ -19,6 +19,14 @@ enum LayoutTemplates {
         .problems{border:2px solid #b00020;padding:.5rem 1rem;background:#fff4f4}
         .warning{border:2px solid #a15c00;padding:.5rem 1rem;background:#fff8e6}
         ol.timeline li{margin-bottom:.75rem}
+        table{border-collapse:collapse;width:100%;margin:1rem 0;display:block;overflow-x:auto}
+        th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
+        td.number,th.number{text-align:right;font-variant-numeric:tabular-nums}
+        .error{color:#b00020;font-weight:600;margin:.25rem 0}
+        .receipt{font-size:1.5rem;font-family:ui-monospace,monospace;border:2px solid #0a6;padding:.5rem 1rem;display:inline-block}
+        .inline{display:inline}
+        .inline button{margin-top:0}
+        .muted{color:#555}
         button{margin-top:1rem;cursor:pointer}
         </style>
         </head>
@@ -27,8 +35,7 @@ enum LayoutTemplates {
         <p><a href="/"><strong>Harbour</strong></a></p>
         {{#user}}
         <nav aria-label="Main"><ul>
-        <li><a href="/clients">Find a client</a></li>
-        <li><a href="/clients/new">New intake</a></li>
+        {{#links}}<li><a href="{{href}}">{{label}}</a></li>{{/links}}
         </ul></nav>
         <form method="post" action="/logout"><input type="hidden" name="_csrf" value="{{csrf}}">
         <span>Signed in as {{displayName}}</span> <button type="submit">Sign out</button></form>
@@ -49,10 +56,7 @@ enum LayoutTemplates {
 
     static let home = """
         <p>Welcome, {{displayName}}. What would you like to do?</p>
-        <ul>
-        <li><a href="/clients">Find a client</a> by name, UCI or date of birth</li>
-        <li><a href="/clients/new">Register a new client</a> (intake)</li>
-        </ul>
+        <ul>{{#links}}<li><a href="{{href}}">{{label}}</a></li>{{/links}}</ul>
         """
 
     static let login = """

@@ -1,0 +1,95 @@
+import Casework
+import Events
+import EventStore
+import Foundation
+import Hummingbird
+import Projections
+
+/// The administrator's pages: audit trail search, replay as of a date, the log check.
+struct AdminPages {
+    let services: AppServices
+
+    var endpoints: [Endpoint] {
+        [
+            Endpoint(RouteKey(.get, "/admin/audit"), .init(.page, "Search the audit trail: client, actor, event type, dates; paged.", responses: [200: "Page", 400: "Bad search"]), handler: audit),
+            Endpoint(RouteKey(.get, "/admin/replay"), .init(.page, "Any read model as it stood at the end of a chosen day.", responses: [200: "Page", 400: "Bad choice", 404: "Not found then"]), handler: replay),
+            Endpoint(RouteKey(.get, "/admin/verification"), .init(.page, "Whether the log's hash chain is intact.", responses: [200: "Page"]), handler: verification),
+            Endpoint(
+                RouteKey(.post, "/admin/verification"), .init(.page, "Start checking the log's hash chain.", requestMediaType: PageForm.mediaType, responses: [303: "Started", 403: "Form token missing"]),
+                handler: { _, _ in
+                    await services.verification.start()
+                    return Response(status: .seeOther, headers: [.location: "/admin/verification"])
+                }),
+        ]
+    }
+
+    @Sendable func audit(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let reader = QueryReader(request)
+        var values: [String: Any] = reader.values
+        values["eventTypes"] = EventRegistry.standard.entries.keys.sorted().map { ["code": $0, "selected": $0 == reader.text("eventType")] }
+        do {
+            let query = try AuditQuery(reader, timeZone: services.configuration.timeZone)
+            let page = try query.page(try await services.models(for: context))
+            values.merge(Self.values(page)) { $1 }
+            if let next = page.nextAfter {
+                let kept = reader.values.filter { $0.key != "after" }.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+                values["nextQuery"] = (kept + ["after=\(next)"]).sorted().joined(separator: "&")
+            }
+            return services.pages.render("audit", title: "Audit trail", values: values, context: context)
+        } catch let error where error.pageProblems != nil {
+            let (status, problems) = error.pageProblems!
+            return services.pages.render("audit", title: "Audit trail", values: values, context: context, problems: problems, status: status)
+        }
+    }
+
+    /// An audit page as template values (also used by replay).
+    static func values(_ page: AuditPage) -> [String: Any] {
+        [
+            "searched": true, "count": page.entries.count, "hasEntries": !page.entries.isEmpty,
+            "entries": page.entries.map { entry in
+                [
+                    "position": entry.position, "recordedAt": entry.recordedAt.iso8601, "actor": entry.actor, "eventType": entry.eventType,
+                    "streamId": entry.streamId, "viewed": entry.eventType == "ClientFileViewed",
+                ] as [String: Any]
+            },
+        ]
+    }
+
+    @Sendable func replay(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let reader = QueryReader(request)
+        var values: [String: Any] = reader.values
+        values["models"] = ReplayModel.allCases.map { ["code": $0.rawValue, "title": $0.title, "selected": $0.rawValue == reader.text("model")] }
+        values["contracts"] = try ContractList(store: services.store).all().map { ["contractId": $0.contractId, "selected": $0.contractId == reader.text("contract")] }
+        guard reader.text("asOf") != nil else { return services.pages.render("replay", title: "Replay", values: values, context: context) }
+        do {
+            let replay = try ReplayQuery(reader)
+            let models = try await replay.models(store: services.store, timeZone: services.configuration.timeZone)
+            values["position"] = models.position
+            values["shownAsOf"] = replay.asOf.description
+            switch try replay.answer(models, query: reader, timeZone: services.configuration.timeZone) {
+            case let report as FunderReport: values["funder"] = ReportPages.values(report, query: "contract=\(report.contractId)")
+            case let caseload as Caseload: values["caseload"] = WorkPages.values(caseload)
+            case let register as MembershipRegister: values["membership"] = SocietyPages.values(register)
+            case let gaps as PartnershipGaps: values["gaps"] = SocietyPages.values(GapsView(gaps))
+            case let page as AuditPage: values["audit"] = Self.values(page)
+            default: break
+            }
+            return services.pages.render("replay", title: "Replay", values: values, context: context)
+        } catch let error where error.pageProblems != nil {
+            let (status, problems) = error.pageProblems!
+            return services.pages.render("replay", title: "Replay", values: values, context: context, problems: problems, status: status)
+        }
+    }
+
+    @Sendable func verification(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let status = await services.verification.status
+        let values: [String: Any] = [
+            "state": status.state, "never": status.state == "never", "running": status.state == "running", "intact": status.state == "intact",
+            "broken": status.state == "broken", "failed": status.state == "failed",
+            "startedAt": status.startedAt.map { Timestamp($0).iso8601 } ?? "", "finishedAt": status.finishedAt.map { Timestamp($0).iso8601 } ?? "",
+            "eventsChecked": status.eventsChecked.map(String.init) ?? "", "firstBadPosition": status.firstBadPosition.map(String.init) ?? "",
+            "problem": status.problem ?? "", "headPosition": services.store.headPosition,
+        ]
+        return services.pages.render("verification", title: "Log check", values: values, context: context)
+    }
+}

@@ -1,0 +1,106 @@
+import Events
+import EventStore
+import Foundation
+import Hummingbird
+import Projections
+
+/// The accountant's funder report: choose a contract and a month or fiscal year; every figure
+/// links to the events behind it; CSV and spreadsheet downloads.
+struct ReportPages {
+    let services: AppServices
+
+    var endpoints: [Endpoint] {
+        [
+            Endpoint(RouteKey(.get, "/reports"), .init(.page, "Funder report by contract and month or fiscal year.", responses: [200: "Page", 400: "Bad choice", 404: "Unknown contract"]), handler: report),
+            Endpoint(RouteKey(.get, "/reports/explain"), .init(.page, "The events behind one figure of a report.", responses: [200: "Page", 400: "Bad choice", 404: "Unknown figure"]), handler: explain),
+            Endpoint(RouteKey(.get, "/events/:position"), .init(.page, "One event of the log, in full.", responses: [200: "Page", 400: "Bad position", 404: "No such event"]), handler: event),
+        ]
+    }
+
+    @Sendable func report(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let query = QueryReader(request)
+        var values: [String: Any] = [
+            "contracts": try ContractList(store: services.store).all().map { contract in
+                ["contractId": contract.contractId, "label": "\(contract.funder) — \(contract.program) (\(contract.contractId))", "selected": contract.contractId == query.text("contract")]
+            },
+            "month": query.text("month") ?? String(services.today.description.prefix(7)), "fiscalYear": query.text("fiscalYear") ?? "",
+        ]
+        guard query.text("contract") != nil else { return services.pages.render("report", title: "Funder report", values: values, context: context) }
+        do {
+            let (report, _) = try await ReportAPI(services: services).report(request, context)
+            values.merge(Self.values(report, query: request.uri.query ?? "")) { $1 }
+            return services.pages.render("report", title: "Funder report", values: values, context: context)
+        } catch let error where error.pageProblems != nil {
+            let (status, problems) = error.pageProblems!
+            return services.pages.render("report", title: "Funder report", values: values, context: context, problems: problems, status: status)
+        }
+    }
+
+    /// The report as template values: every figure with the link to its events.
+    static func values(_ report: FunderReport, query: String) -> [String: Any] {
+        let base = query.split(separator: "&").filter { !$0.hasPrefix("cell=") }.joined(separator: "&")
+        return [
+            "hasReport": true, "contractId": report.contractId, "start": report.period.start.description, "end": report.period.end.description,
+            "query": base,
+            "cells": report.cells.keys.sorted().map { name -> [String: Any] in
+                let value = report.value(name)
+                return [
+                    "name": name, "label": ReportLabels.label(name), "value": value, "linked": value > 0,
+                    "cell": name.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? name,
+                ]
+            },
+        ]
+    }
+
+    @Sendable func explain(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let query = QueryReader(request)
+        let cell = try query.required("cell", example: "services")
+        let (report, models) = try await ReportAPI(services: services).report(request, context)
+        let events = try models.explain(report, cell: cell)
+        let back = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("cell=") }.joined(separator: "&")
+        let values: [String: Any] = [
+            "label": ReportLabels.label(cell), "value": report.value(cell), "contractId": report.contractId,
+            "start": report.period.start.description, "end": report.period.end.description, "back": back,
+            "events": events.map { ["position": $0.position, "eventType": $0.eventType, "streamId": $0.streamId, "occurredAt": $0.occurredAt.iso8601, "actor": $0.actor] },
+        ]
+        return services.pages.render("explain", title: "Behind the figure", values: values, context: context)
+    }
+
+    @Sendable func event(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let entry = try EventLookup(store: services.store).entry(context)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let payload = String(decoding: try encoder.encode(entry.payload), as: UTF8.self)
+        let values: [String: Any] = [
+            "position": entry.position, "eventType": entry.eventType, "streamId": entry.streamId, "streamVersion": entry.streamVersion,
+            "occurredAt": entry.occurredAt.iso8601, "recordedAt": entry.recordedAt.iso8601, "actor": entry.actor,
+            "correlationId": entry.correlationId?.uuidString.lowercased() ?? "—", "eventId": entry.eventId.uuidString.lowercased(), "payload": payload,
+        ]
+        return services.pages.render("event", title: "\(entry.eventType) at position \(entry.position)", values: values, context: context)
+    }
+}
+
+/// Plain-language names for report figures (`services.component.languageTraining` → "Services:
+/// language training").
+enum ReportLabels {
+    static func label(_ cell: String) -> String {
+        let parts = cell.split(separator: ".").map(String.init)
+        let words = parts.map(Self.words)
+        guard let first = words.first else { return cell }
+        return words.count == 1 ? first.capitalizedFirst : first.capitalizedFirst + ": " + words.dropFirst().joined(separator: ", ")
+    }
+
+    /// `languageTraining` → "language training".
+    static func words(_ camel: String) -> String {
+        var text = ""
+        for character in camel {
+            if character.isUppercase, !text.isEmpty { text += " " }
+            text += character.lowercased()
+        }
+        return text
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

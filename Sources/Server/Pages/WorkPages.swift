@@ -1,0 +1,36 @@
+import Events
+import Foundation
+import Hummingbird
+import Projections
+
+/// The worker's caseload: open cases with what needs doing first.
+struct WorkPages {
+    let services: AppServices
+
+    var endpoints: [Endpoint] {
+        [Endpoint(RouteKey(.get, "/caseload"), .init(.page, "My caseload: open cases, overdue follow-ups, pending referrals.", responses: [200: "Page", 400: "Bad page number"]), handler: caseload)]
+    }
+
+    @Sendable func caseload(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let caseload = try await ReadModelAPI(services: services).caseload(request, context)
+        let page = try QueryReader(request).integer("page", in: 0...100_000) ?? 0
+        var values = Self.values(caseload)
+        if (page + 1) * 50 < caseload.openCases { values["next"] = page + 1 }
+        if page > 0 { values["previous"] = page - 1 }
+        return services.pages.render("caseload", title: "My caseload", values: values, context: context)
+    }
+
+    /// The caseload as template values (also used by replay).
+    static func values(_ caseload: Caseload) -> [String: Any] {
+        [
+            "openCases": caseload.openCases, "today": caseload.today.description, "hasCases": !caseload.cases.isEmpty,
+            "cases": caseload.cases.map { entry -> [String: Any] in
+                [
+                    "clientId": entry.clientId, "openedOn": entry.openedOn?.description ?? "—", "lastContactOn": entry.lastContactOn?.description ?? "none yet",
+                    "overdue": entry.overdueFollowUps.map { ["dueOn": $0.dueOn.description, "days": $0.daysOverdue] },
+                    "referrals": entry.pendingReferrals.map { ["to": $0.to, "stage": $0.stage.rawValue, "ageDays": $0.ageDays] },
+                ]
+            },
+        ]
+    }
+}

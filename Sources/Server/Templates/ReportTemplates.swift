@@ -1,0 +1,50 @@
+/// The funder report, the events behind a figure, and one event.
+enum ReportTemplates {
+    static let all = ["report": report, "reportCells": reportCells, "explain": explain, "event": event]
+
+    static let report = """
+        <form method="get" action="/reports">
+        <label for="contract">Funder contract</label>
+        <select id="contract" name="contract" required>{{#contracts}}<option value="{{contractId}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/contracts}}</select>
+        {{#err.contract}}<p class="error" id="contract-error">{{err.contract}}</p>{{/err.contract}}
+        <label for="month">Month</label><input type="month" id="month" name="month" value="{{month}}" placeholder="2025-06">
+        {{#err.month}}<p class="error" id="month-error">{{err.month}}</p>{{/err.month}}
+        <label for="fiscalYear">or fiscal year starting April of (leave the month empty)</label><input type="number" id="fiscalYear" name="fiscalYear" min="1900" max="2999" value="{{fiscalYear}}">
+        {{#err.fiscalYear}}<p class="error" id="fiscalYear-error">{{err.fiscalYear}}</p>{{/err.fiscalYear}}
+        <button type="submit">Show report</button>
+        </form>
+        {{#hasReport}}
+        <h2>{{contractId}}: {{start}} to {{end}}</h2>
+        <p>Download: <a href="/api/reports/funder/csv?{{query}}">CSV</a> · <a href="/api/reports/funder/xlsx?{{query}}">Spreadsheet (.xlsx)</a></p>
+        {{> reportCells}}
+        {{/hasReport}}
+        """
+
+    static let reportCells = """
+        <table><caption>Every figure links to the events behind it</caption>
+        <thead><tr><th scope="col">Figure</th><th scope="col" class="number">Value</th></tr></thead>
+        <tbody>{{#cells}}<tr><th scope="row">{{label}}</th><td class="number">{{#linked}}<a href="/reports/explain?{{query}}&amp;cell={{cell}}" data-cell="{{name}}">{{value}}</a>{{/linked}}{{^linked}}{{value}}{{/linked}}</td></tr>{{/cells}}</tbody>
+        </table>
+        """
+
+    static let explain = """
+        <p><strong>{{label}}</strong> = {{value}} for {{contractId}}, {{start}} to {{end}}. These are the events it counts:</p>
+        <table><thead><tr><th scope="col">Position</th><th scope="col">What</th><th scope="col">Record</th><th scope="col">When</th><th scope="col">By</th></tr></thead>
+        <tbody>{{#events}}<tr><td><a href="/events/{{position}}">{{position}}</a></td><td>{{eventType}}</td><td>{{streamId}}</td><td>{{occurredAt}}</td><td>{{actor}}</td></tr>{{/events}}</tbody></table>
+        <p><a href="/reports?{{back}}">Back to the report</a></p>
+        """
+
+    static let event = """
+        <dl>
+        <dt>What</dt><dd>{{eventType}}</dd>
+        <dt>Record</dt><dd>{{streamId}}, version {{streamVersion}}</dd>
+        <dt>Happened</dt><dd>{{occurredAt}}</dd>
+        <dt>Recorded</dt><dd>{{recordedAt}}</dd>
+        <dt>By</dt><dd>{{actor}}</dd>
+        <dt>Request</dt><dd>{{correlationId}}</dd>
+        <dt>Event id</dt><dd>{{eventId}}</dd>
+        </dl>
+        <h2>Details</h2>
+        <pre>{{payload}}</pre>
+        """
+}

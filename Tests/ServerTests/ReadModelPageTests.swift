@@ -1,0 +1,83 @@
+import Events
+import EventStore
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Server
+import Testing
+
+/// The read-model pages, signed in through the form as a browser is.
+@Suite struct ReadModelPageTests {
+    @Test func aWorkersHomeIsTheirCaseload() async throws {
+        try await Harness.run { app in
+            let clientId = try await ReadModelAPITests.servedClient(app)
+            let (cookie, _) = try await PageTests.signInWithForm(app, role: .worker)
+            let worker = try await app.signIn(.worker)
+            _ = try await app.send(.get, "/api/caseload", as: worker)
+            let home = try await app.send(.get, "/", headers: [.cookie: cookie])
+            #expect(home.status == .ok)
+            #expect(home.text.contains("<h1>My caseload</h1>"))
+            #expect(home.text.contains(#"href="/clients/\#(clientId)""#))
+            #expect(home.text.contains(#"<a href="/clients/new">New intake</a>"#))
+        }
+    }
+
+    @Test func everyFigureOfTheReportLinksToItsEvents() async throws {
+        try await Harness.run { app in
+            _ = try await ReadModelAPITests.servedClient(app)
+            let worker = try await app.signIn(.worker)
+            _ = try await app.send(.get, "/api/caseload", as: worker)
+            let (cookie, _) = try await PageTests.signInWithForm(app, role: .accountant)
+            let query = "contract=ircc-test&month=\(ReadModelAPITests.month)"
+            let page = try await app.send(.get, "/reports?\(query)", headers: [.cookie: cookie])
+            #expect(page.status == .ok, "\(page.text)")
+            #expect(page.text.contains(#"data-cell="services">1</a>"#))
+            #expect(page.text.contains("/api/reports/funder/xlsx?contract=ircc-test&amp;month="))
+            let explain = try await app.send(.get, "/reports/explain?\(query)&cell=services", headers: [.cookie: cookie])
+            #expect(explain.status == .ok)
+            #expect(explain.text.contains("ServiceDelivered"))
+            let position = try #require(explain.text.range(of: #"<a href="/events/"#).map { explain.text[$0.upperBound...].prefix { $0 != "\"" } })
+            let event = try await app.send(.get, "/events/\(position)", headers: [.cookie: cookie])
+            #expect(event.text.contains("informationAndOrientation"))
+            let bad = try await app.send(.get, "/reports?contract=ircc-test&month=June", headers: [.cookie: cookie])
+            #expect(bad.status == .badRequest)
+            #expect(bad.text.contains(#"<p class="error" id="month-error">"#))
+        }
+    }
+
+    @Test func anAdministratorManagesUsersAndSearchesTheTrail() async throws {
+        try await Harness.run { app in
+            let (cookie, csrf) = try await PageTests.signInWithForm(app, role: .administrator)
+            let short = try await app.send(
+                .post, "/admin/users", form: "_csrf=\(csrf)&username=amina&displayName=Amina+H&role-worker=yes&password=short", headers: [.cookie: cookie])
+            #expect(short.status == .unprocessableContent)
+            #expect(short.text.contains(#"value="amina""#))
+            #expect(short.text.contains("use at least 12"))
+            let created = try await app.send(
+                .post, "/admin/users", form: "_csrf=\(csrf)&username=amina&displayName=Amina+H&role-worker=yes&password=a+long+enough+pass", headers: [.cookie: cookie])
+            #expect(created.status == .seeOther, "\(created.text)")
+            let granted = try await app.send(.post, "/admin/users/u-amina/roles", form: "_csrf=\(csrf)&role=supervisor&action=grant", headers: [.cookie: cookie])
+            #expect(granted.status == .seeOther)
+            let users = try await app.send(.get, "/admin/users", headers: [.cookie: cookie])
+            #expect(users.text.contains("supervisor, worker"))
+            let trail = try await app.send(.get, "/admin/audit?actor=u-administrator&eventType=RoleGranted", headers: [.cookie: cookie])
+            #expect(trail.status == .ok)
+            #expect(trail.text.contains("user-u-amina"))
+            let badDate = try await app.send(.get, "/admin/audit?from=yesterday", headers: [.cookie: cookie])
+            #expect(badDate.status == .badRequest)
+            let verify = try await app.send(.post, "/admin/verification", form: "_csrf=\(csrf)", headers: [.cookie: cookie])
+            #expect(verify.status == .seeOther)
+            try await app.services.verification.waitUntilIdle()
+            #expect(try await app.send(.get, "/admin/verification", headers: [.cookie: cookie]).text.contains("<strong>Intact.</strong>"))
+            let replay = try await app.send(.get, "/admin/replay?asOf=2999-01-01&model=audit&actor=u-administrator", headers: [.cookie: cookie])
+            #expect(replay.status == .ok)
+            #expect(replay.text.contains("RoleGranted"))
+            let members = try await app.send(.get, "/membership", headers: [.cookie: cookie])
+            #expect(members.status == .ok)
+            let gaps = try await app.send(.get, "/gaps", headers: [.cookie: cookie])
+            #expect(gaps.status == .ok)
+            let elections = try await app.send(.get, "/elections", headers: [.cookie: cookie])
+            #expect(elections.text.contains("Call the meeting"))
+        }
+    }
+}
