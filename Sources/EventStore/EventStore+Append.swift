@@ -65,9 +65,9 @@ struct AppendValidation {
         guard !events.isEmpty else { throw EventStoreError.invalidInput(field: "events", problem: "is empty") }
         try check(events.count, max: limits.batchEventsMax, limit: "batchEventsMax", subject: "the number of events in the batch")
         var payloadBytes = 0
-        var seen = Set<UUIDKey>()
+        var seen = Set<UUIDKey>(minimumCapacity: events.count)
         for (index, event) in events.enumerated() {
-            try check(event, field: "events[\(index)]")
+            try check(event, index: index)
             guard seen.insert(UUIDKey(event.eventId)).inserted else {
                 throw EventStoreError.duplicateEventInBatch(eventId: event.eventId)
             }
@@ -84,23 +84,24 @@ struct AppendValidation {
         try check(bytes, max: limits.groupCommitPayloadBytesMax, limit: "groupCommitPayloadBytesMax", subject: "the group's payload size in bytes")
     }
 
-    private func check(_ event: ProposedEvent, field: String) throws {
-        try checkName(event.eventType, field: "\(field).eventType", max: limits.eventTypeBytesMax, limit: "eventTypeBytesMax")
-        try checkName(event.actor, field: "\(field).actor", max: limits.actorBytesMax, limit: "actorBytesMax")
-        try check(event.payload.count, max: limits.eventPayloadBytesMax, limit: "eventPayloadBytesMax", subject: "\(field).payload size in bytes")
+    /// Field names are built only when something is wrong: this runs for every event appended.
+    private func check(_ event: ProposedEvent, index: Int) throws {
+        try checkName(event.eventType, field: "events[\(index)].eventType", max: limits.eventTypeBytesMax, limit: "eventTypeBytesMax")
+        try checkName(event.actor, field: "events[\(index)].actor", max: limits.actorBytesMax, limit: "actorBytesMax")
+        try check(event.payload.count, max: limits.eventPayloadBytesMax, limit: "eventPayloadBytesMax", subject: "events[\(index)].payload size in bytes")
     }
 
-    private func checkName(_ value: String, field: String, max: Int, limit: String) throws {
-        if value.isEmpty { throw EventStoreError.invalidInput(field: field, problem: "is empty") }
-        try check(value.utf8.count, max: max, limit: limit, subject: "\(field) length in bytes")
+    private func checkName(_ value: String, field: @autoclosure () -> String, max: Int, limit: String) throws {
+        if value.isEmpty { throw EventStoreError.invalidInput(field: field(), problem: "is empty") }
+        try check(value.utf8.count, max: max, limit: limit, subject: "\(field()) length in bytes")
         if value.utf8.contains(where: { $0 < 0x20 || $0 == 0x7f }) {
-            throw EventStoreError.invalidInput(field: field, problem: "contains a control character")
+            throw EventStoreError.invalidInput(field: field(), problem: "contains a control character")
         }
     }
 
-    private func check(_ actual: Int, max: Int, limit: String, subject: String) throws {
+    private func check(_ actual: Int, max: Int, limit: String, subject: @autoclosure () -> String) throws {
         guard actual <= max else {
-            throw EventStoreError.limitExceeded(.init(limit: limit, actual: actual, maximum: max, subject: subject))
+            throw EventStoreError.limitExceeded(.init(limit: limit, actual: actual, maximum: max, subject: subject()))
         }
     }
 }

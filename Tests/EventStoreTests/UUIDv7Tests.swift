@@ -1,0 +1,25 @@
+import EventStore
+import Foundation
+import Testing
+
+@Suite struct UUIDv7Tests {
+    @Test func idsCarryTheirMillisecondVersionAndVariant() {
+        let at = Timestamp(iso8601: "2025-04-01T09:30:00.123Z")!
+        let id = UUIDv7.make(at: at)
+        let bytes = withUnsafeBytes(of: id.uuid) { Array($0) }
+        let milliseconds = bytes[0..<6].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        #expect(milliseconds == UInt64(at.microsecondsSinceEpoch / 1_000))
+        #expect(bytes[6] >> 4 == 7, "version 7")
+        #expect(bytes[8] >> 6 == 0b10, "RFC 9562 variant")
+    }
+
+    @Test func idsFromThePooledSourceNeverRepeatAndSortByTime() {
+        let early = Timestamp(iso8601: "2025-04-01T09:30:00Z")!
+        let late = Timestamp(iso8601: "2025-04-01T09:30:01Z")!
+        let ids = (0..<20_000).map { _ in UUIDv7.make(at: early) }
+        #expect(Set(ids).count == ids.count, "the pool hands out each random word once")
+        let randomParts = Set(ids.map { id in withUnsafeBytes(of: id.uuid) { Array($0[8..<16]) } })
+        #expect(randomParts.count == ids.count)
+        #expect(UUIDv7.make(at: early).uuidString < UUIDv7.make(at: late).uuidString)
+    }
+}
