@@ -11,13 +11,14 @@ struct UsersCommand: AsyncParsableCommand {
         discussion: """
             Changes go through Casework's user commands, recorded as done by the administrator
             at this terminal (actor cli-<login name>). `users add` creates an account without a
-            password: the password is set when the person signs in to the web app for the first
-            time (this command line has no password hasher).
+            password; set one with `users password` (read from standard input) or from the web
+            app's users page.
 
             Example:
               harbour users add amina --name "Amina Haddad" --role worker --role supervisor
+              printf '%s\n' "$NEW_PASSWORD" | harbour users password u-amina --password-stdin
             """,
-        subcommands: [UsersAdd.self, UsersGrant.self, UsersRevoke.self, UsersDisable.self, UsersList.self])
+        subcommands: [UsersAdd.self, UsersPassword.self, UsersGrant.self, UsersRevoke.self, UsersDisable.self, UsersList.self])
 
     /// The administrator at the terminal: whoever can open the data folder may administer it.
     static var terminalAdministrator: ActingUser {
@@ -47,7 +48,7 @@ struct UsersCommand: AsyncParsableCommand {
 
 struct UsersAdd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add", abstract: "Create a user (without a password; see `harbour users --help`).",
+        commandName: "add", abstract: "Create a user (without a password; then `harbour users password`).",
         discussion: "Example:\n  harbour users add amina --name \"Amina Haddad\" --role worker")
 
     @OptionGroup var options: GlobalOptions

@@ -19,10 +19,11 @@ struct Harbour {
 
     init() throws { folder = try TemporaryDirectory(prefix: "harbour-cli") }
 
-    /// Runs `harbour ARGUMENTS` (with `--data` added unless `addData` is false).
+    /// Runs `harbour ARGUMENTS` (with `--data` added unless `addData` is false), writing `input`
+    /// to its standard input.
     @discardableResult
-    func run(_ arguments: [String], addData: Bool = true, environment: [String: String] = [:]) throws -> RunResult {
-        let process = try start(arguments, addData: addData, environment: environment)
+    func run(_ arguments: [String], addData: Bool = true, environment: [String: String] = [:], input: String = "") throws -> RunResult {
+        let process = try start(arguments, addData: addData, environment: environment, input: input)
         let out = process.standardOutput as! Pipe
         let err = process.standardError as! Pipe
         // Read both pipes before waiting, so a chatty command cannot block on a full pipe.
@@ -33,7 +34,7 @@ struct Harbour {
     }
 
     /// Starts `harbour ARGUMENTS` without waiting for it.
-    func start(_ arguments: [String], addData: Bool = true, environment: [String: String] = [:]) throws -> Process {
+    func start(_ arguments: [String], addData: Bool = true, environment: [String: String] = [:], input: String = "") throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try BuiltProducts.path(of: "harbour"))
         process.arguments = arguments + (addData ? ["--data", data] : [])
@@ -44,7 +45,11 @@ struct Harbour {
         process.environment = env
         process.standardOutput = Pipe()
         process.standardError = Pipe()
+        let stdin = Pipe()
+        process.standardInput = stdin
         try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
         return process
     }
 
