@@ -103,6 +103,13 @@ import Testing
                 .post, "/api/corrections/correct",
                 json: #"{"stream":"client-\#(clientId)","originalEventId":"\#(UUID())","reason":"typo","replacement":{"eventType":"Nope","payload":{}}}"#, as: worker)
             #expect(correct.problemFields == ["replacement.eventType"])
+            let supervisor = try await app.signIn(.supervisor)
+            for stream in ["", "client-", "nonsense-1"] {
+                let voided = try await app.send(
+                    .post, "/api/corrections/void", json: #"{"stream":"\#(stream)","originalEventId":"\#(UUID())","reason":"typo"}"#, as: supervisor)
+                #expect(voided.status == .unprocessableContent, "\(stream)")
+                #expect(voided.problemFields == ["stream"], "\(stream)")
+            }
         }
     }
 }

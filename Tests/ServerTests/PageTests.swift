@@ -63,7 +63,7 @@ import Testing
             #expect(bad.text.contains("<strong>minutes</strong>"))
             let file = try await app.send(.get, location, headers: [.cookie: cookie])
             #expect(file.status == .ok)
-            #expect(file.text.contains("ServiceDelivered"))
+            #expect(file.text.contains("Service delivered"))
             #expect(file.text.contains(#"<label for="minutes">"#))
             #expect(try app.fileViews(clientId).count == 2)
         }

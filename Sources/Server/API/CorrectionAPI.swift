@@ -7,14 +7,26 @@ import Hummingbird
 struct CorrectionAPI {
     let services: AppServices
 
+    /// The kinds of record whose facts can be corrected.
+    static let categories = [
+        StreamID.clientCategory, StreamID.referralCategory, StreamID.partnerCategory, StreamID.contractCategory, StreamID.memberCategory,
+        StreamID.userCategory, StreamID.electionCategory,
+    ]
     /// Everyone who may correct something, somewhere; Casework checks the stream's kind.
-    static let correctors: Set<Role> = Set(
-        [StreamID.clientCategory, StreamID.referralCategory, StreamID.partnerCategory, StreamID.contractCategory, StreamID.memberCategory, StreamID.userCategory, StreamID.electionCategory]
-            .flatMap { RolePolicy.correctionRoles(category: $0, voiding: false) })
+    static let correctors: Set<Role> = Set(categories.flatMap { RolePolicy.correctionRoles(category: $0, voiding: false) })
     /// Everyone who may void something, somewhere.
-    static let voiders: Set<Role> = Set(
-        [StreamID.clientCategory, StreamID.referralCategory, StreamID.partnerCategory, StreamID.contractCategory, StreamID.memberCategory, StreamID.userCategory, StreamID.electionCategory]
-            .flatMap { RolePolicy.correctionRoles(category: $0, voiding: true) })
+    static let voiders: Set<Role> = Set(categories.flatMap { RolePolicy.correctionRoles(category: $0, voiding: true) })
+
+    /// `stream` when it names a record of a correctable kind (`client-…`), else 422.
+    static func checked(_ stream: String) throws -> String {
+        let category = StreamID.category(of: stream)
+        guard categories.contains(category), stream.count > category.count + 1 else {
+            throw ProblemDetails(
+                .unprocessableContent, detail: "stream must name a record such as client-123.",
+                errors: [FieldProblem(field: "stream", problem: "is not a record of a kind that can be corrected (\(categories.joined(separator: ", "))) (got '\(stream)')")])
+        }
+        return stream
+    }
 
     struct Replacement: Decodable { let eventType: String; let payload: JSONValue }
     struct CorrectBody: Decodable { let stream: String; let originalEventId: UUID; let reason: FreeText; let replacement: Replacement }
@@ -31,13 +43,13 @@ struct CorrectionAPI {
                         "replacement": .object(properties: ["eventType": .string(), "payload": .anyObject], required: ["eventType", "payload"]),
                     ], required: ["stream", "originalEventId", "reason", "replacement"]), services: s
             ) { (b: CorrectBody, c, _) in
-                CorrectEvent(actor: c.actor, stream: b.stream, originalEventId: b.originalEventId, reason: b.reason, replacement: try Self.decode(b.replacement))
+                CorrectEvent(actor: c.actor, stream: try Self.checked(b.stream), originalEventId: b.originalEventId, reason: b.reason, replacement: try Self.decode(b.replacement))
             },
             CommandEndpoint.make(
                 RouteKey(.post, "/api/corrections/void"), "Void a recorded fact, with a reason (it stops counting; the audit keeps it).",
                 schema: .object(properties: ["stream": .string(), "originalEventId": .string(format: "uuid"), "reason": .string()], required: ["stream", "originalEventId", "reason"]),
                 services: s
-            ) { (b: VoidBody, c, _) in VoidEvent(actor: c.actor, stream: b.stream, originalEventId: b.originalEventId, reason: b.reason) },
+            ) { (b: VoidBody, c, _) in VoidEvent(actor: c.actor, stream: try Self.checked(b.stream), originalEventId: b.originalEventId, reason: b.reason) },
         ]
     }
 

@@ -153,6 +153,7 @@ public enum RouteAccess {
         RouteKey(.get, "/caseload"): .roles([.worker, .supervisor]),
         RouteKey(.get, "/reports"): .roles(reportReaders),
         RouteKey(.get, "/reports/explain"): .roles(reportReaders),
+        RouteKey(.post, "/reports/contracts"): .command(.signContract),
         RouteKey(.get, "/events/:position"): .roles([.administrator, .accountant]),
         RouteKey(.get, "/admin/audit"): .roles([.administrator]),
         RouteKey(.get, "/admin/replay"): .roles([.administrator]),

@@ -26,11 +26,11 @@ struct AdminPages {
     @Sendable func audit(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let reader = QueryReader(request)
         var values: [String: Any] = reader.values
-        values["eventTypes"] = EventRegistry.standard.entries.keys.sorted().map { ["code": $0, "selected": $0 == reader.text("eventType")] }
+        values["eventTypes"] = EventRegistry.standard.entries.keys.sorted().map { ["code": $0, "label": Plain.event($0), "selected": $0 == reader.text("eventType")] }
         do {
             let query = try AuditQuery(reader, timeZone: services.configuration.timeZone)
             let page = try query.page(try await services.models(for: context))
-            values.merge(Self.values(page)) { $1 }
+            values.merge(Self.values(page, timeZone: services.configuration.timeZone)) { $1 }
             if let next = page.nextAfter {
                 let kept = reader.values.filter { $0.key != "after" }.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
                 values["nextQuery"] = (kept + ["after=\(next)"]).sorted().joined(separator: "&")
@@ -43,12 +43,12 @@ struct AdminPages {
     }
 
     /// An audit page as template values (also used by replay).
-    static func values(_ page: AuditPage) -> [String: Any] {
+    static func values(_ page: AuditPage, timeZone: TimeZone) -> [String: Any] {
         [
             "searched": true, "count": page.entries.count, "hasEntries": !page.entries.isEmpty,
             "entries": page.entries.map { entry in
                 [
-                    "position": entry.position, "recordedAt": entry.recordedAt.iso8601, "actor": entry.actor, "eventType": entry.eventType,
+                    "position": entry.position, "recordedAt": Plain.time(entry.recordedAt, timeZone), "actor": entry.actor, "eventType": Plain.event(entry.eventType),
                     "streamId": entry.streamId, "viewed": entry.eventType == "ClientFileViewed",
                 ] as [String: Any]
             },
@@ -71,7 +71,7 @@ struct AdminPages {
             case let caseload as Caseload: values["caseload"] = WorkPages.values(caseload)
             case let register as MembershipRegister: values["membership"] = SocietyPages.values(register)
             case let gaps as PartnershipGaps: values["gaps"] = SocietyPages.values(GapsView(gaps))
-            case let page as AuditPage: values["audit"] = Self.values(page)
+            case let page as AuditPage: values["audit"] = Self.values(page, timeZone: services.configuration.timeZone)
             default: break
             }
             return services.pages.render("replay", title: "Replay", values: values, context: context)
@@ -86,7 +86,8 @@ struct AdminPages {
         let values: [String: Any] = [
             "state": status.state, "never": status.state == "never", "running": status.state == "running", "intact": status.state == "intact",
             "broken": status.state == "broken", "failed": status.state == "failed",
-            "startedAt": status.startedAt.map { Timestamp($0).iso8601 } ?? "", "finishedAt": status.finishedAt.map { Timestamp($0).iso8601 } ?? "",
+            "startedAt": status.startedAt.map { Plain.time(Timestamp($0), services.configuration.timeZone) } ?? "",
+            "finishedAt": status.finishedAt.map { Plain.time(Timestamp($0), services.configuration.timeZone) } ?? "",
             "eventsChecked": status.eventsChecked.map(String.init) ?? "", "firstBadPosition": status.firstBadPosition.map(String.init) ?? "",
             "problem": status.problem ?? "", "headPosition": services.store.headPosition,
         ]

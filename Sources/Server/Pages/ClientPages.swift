@@ -25,6 +25,7 @@ struct ClientPages {
                     let fields: [String: Any?] = [
                         "component": form["component"], "deliveredOn": form["deliveredOn"], "minutes": FormDecoding.number(form["minutes"]),
                         "mode": form["mode"], "language": form["language"], "outcome": form["outcome"], "note": form["note"],
+                        "contractId": form["contractId"],
                     ]
                     let body = try FormDecoding.decode(ServiceBody.self, fields.compactMapValues { $0 })
                     return { write in try await write.run(body.command(actor: actor, clientId: try context.clientId(), defaults: defaults), context) }
@@ -100,9 +101,11 @@ struct ClientPages {
         let values: [String: Any] = [
             "clientId": clientId.rawValue, "anonymous": client.anonymous, "registeredOn": client.registeredOn.description,
             "caseStatus": client.caseStatus, "version": file.streamVersion,
-            "entries": file.entries.reversed().map { ["eventType": $0.eventType, "occurredAt": $0.occurredAt.iso8601, "actor": $0.actor] },
+            "entries": file.entries.reversed().map { ["eventType": Plain.event($0.eventType), "occurredAt": Plain.time($0.occurredAt, services.configuration.timeZone), "actor": $0.actor] },
             "today": CalendarDate.day(of: Date(), in: services.configuration.timeZone).description,
-            "components": ServiceComponent.codes, "modes": ContactMode.codes, "outcomes": ServiceOutcome.codes, "needs": NeedDomain.codes,
+            "components": Plain.options(ServiceComponent.codes), "modes": Plain.options(ContactMode.codes), "outcomes": Plain.options(ServiceOutcome.codes),
+            "needs": Plain.options(NeedDomain.codes),
+            "contracts": try ContractList(store: services.store).all().filter { $0.endsOn >= services.today }.map { ["contractId": $0.contractId, "label": "\($0.funder) — \($0.program)"] },
             "referrals": referrals, "hasReferrals": !referrals.isEmpty,
         ]
         return services.pages.render("file", title: title, values: values, context: context, problems: problems, status: status)

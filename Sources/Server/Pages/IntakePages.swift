@@ -8,7 +8,7 @@ extension ClientPages {
     func intakeForm(_ context: AppRequestContext, values: [String: String], duplicate: String? = nil, problems: [FieldProblem] = [],
         status: HTTPResponse.Status = .ok) -> Response
     {
-        func options(_ codes: [String], _ chosen: String?) -> [[String: Any]] { codes.map { ["code": $0, "selected": $0 == chosen] } }
+        func options(_ codes: [String], _ chosen: String?) -> [[String: Any]] { Plain.options(codes, selected: chosen) }
         var page: [String: Any] = values
         page["genders"] = options(Gender.codes, values["gender"])
         page["categories"] = options(ImmigrationCategory.codes, values["immigrationCategory"])

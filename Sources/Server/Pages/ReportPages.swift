@@ -1,3 +1,4 @@
+import Casework
 import Events
 import EventStore
 import Foundation
@@ -13,19 +14,30 @@ struct ReportPages {
         [
             Endpoint(RouteKey(.get, "/reports"), .init(.page, "Funder report by contract and month or fiscal year.", responses: [200: "Page", 400: "Bad choice", 404: "Unknown contract"]), handler: report),
             Endpoint(RouteKey(.get, "/reports/explain"), .init(.page, "The events behind one figure of a report.", responses: [200: "Page", 400: "Bad choice", 404: "Unknown figure"]), handler: explain),
+            Endpoint(
+                RouteKey(.post, "/reports/contracts"), .init(.page, "Sign a funder contract.", requestMediaType: PageForm.mediaType, responses: PageForm.answers),
+                handler: signContract),
             Endpoint(RouteKey(.get, "/events/:position"), .init(.page, "One event of the log, in full.", responses: [200: "Page", 400: "Bad position", 404: "No such event"]), handler: event),
         ]
     }
 
     @Sendable func report(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try await report(request, context, problems: [], status: .ok)
+    }
+
+    func report(_ request: Request, _ context: AppRequestContext, problems: [FieldProblem], status: HTTPResponse.Status) async throws -> Response {
         let query = QueryReader(request)
         var values: [String: Any] = [
+            "canSign": !context.actor.roles.isDisjoint(with: RolePolicy.roles(for: .signContract)),
+            "fundable": ServiceComponent.codes.map { ["code": $0, "label": ReportLabels.words($0)] },
             "contracts": try ContractList(store: services.store).all().map { contract in
                 ["contractId": contract.contractId, "label": "\(contract.funder) — \(contract.program) (\(contract.contractId))", "selected": contract.contractId == query.text("contract")]
             },
             "month": query.text("month") ?? String(services.today.description.prefix(7)), "fiscalYear": query.text("fiscalYear") ?? "",
         ]
-        guard query.text("contract") != nil else { return services.pages.render("report", title: "Funder report", values: values, context: context) }
+        guard query.text("contract") != nil else {
+            return services.pages.render("report", title: "Funder report", values: values, context: context, problems: problems, status: status)
+        }
         do {
             let (report, _) = try await ReportAPI(services: services).report(request, context)
             values.merge(Self.values(report, query: request.uri.query ?? "")) { $1 }
@@ -34,6 +46,24 @@ struct ReportPages {
             let (status, problems) = error.pageProblems!
             return services.pages.render("report", title: "Funder report", values: values, context: context, problems: problems, status: status)
         }
+    }
+
+    @Sendable func signContract(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = PageForm.fields(context)
+        let contractId = form["contractId"] ?? ""
+        return try await PageForm.post(redirect: "/reports?contract=\(contractId.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") {
+            let fields: [String: Any] = [
+                "contractId": contractId, "funder": form["funder"] ?? "", "program": form["program"] ?? "", "agreementNumber": form["agreementNumber"] ?? "",
+                "startsOn": form["startsOn"] ?? "", "endsOn": form["endsOn"] ?? "", "targets": [Any](),
+                "fundedComponents": ServiceComponent.codes.filter { form["fund-\($0)"] == "yes" },
+            ]
+            let body = try FormDecoding.decode(OrganisationAPI.ContractBody.self, fields)
+            _ = try await WriteRequest(services: services).run(
+                SignContract(
+                    actor: context.actor, contractId: ContractID(contractId), funder: body.funder, program: body.program,
+                    agreementNumber: body.agreementNumber, startsOn: body.startsOn, endsOn: body.endsOn, fundedComponents: body.fundedComponents,
+                    targets: []), context)
+        } rerender: { problems, status in try await report(request, context, problems: problems, status: status) }
     }
 
     /// The report as template values: every figure with the link to its events.
@@ -61,7 +91,7 @@ struct ReportPages {
         let values: [String: Any] = [
             "label": ReportLabels.label(cell), "value": report.value(cell), "contractId": report.contractId,
             "start": report.period.start.description, "end": report.period.end.description, "back": back,
-            "events": events.map { ["position": $0.position, "eventType": $0.eventType, "streamId": $0.streamId, "occurredAt": $0.occurredAt.iso8601, "actor": $0.actor] },
+            "events": events.map { ["position": $0.position, "eventType": Plain.event($0.eventType), "streamId": $0.streamId, "occurredAt": Plain.time($0.occurredAt, services.configuration.timeZone), "actor": $0.actor] },
         ]
         return services.pages.render("explain", title: "Behind the figure", values: values, context: context)
     }
@@ -72,11 +102,11 @@ struct ReportPages {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let payload = String(decoding: try encoder.encode(entry.payload), as: UTF8.self)
         let values: [String: Any] = [
-            "position": entry.position, "eventType": entry.eventType, "streamId": entry.streamId, "streamVersion": entry.streamVersion,
-            "occurredAt": entry.occurredAt.iso8601, "recordedAt": entry.recordedAt.iso8601, "actor": entry.actor,
+            "position": entry.position, "eventType": Plain.event(entry.eventType), "code": entry.eventType, "streamId": entry.streamId, "streamVersion": entry.streamVersion,
+            "occurredAt": Plain.time(entry.occurredAt, services.configuration.timeZone), "recordedAt": Plain.time(entry.recordedAt, services.configuration.timeZone), "actor": entry.actor,
             "correlationId": entry.correlationId?.uuidString.lowercased() ?? "—", "eventId": entry.eventId.uuidString.lowercased(), "payload": payload,
         ]
-        return services.pages.render("event", title: "\(entry.eventType) at position \(entry.position)", values: values, context: context)
+        return services.pages.render("event", title: "\(Plain.event(entry.eventType)), position \(entry.position)", values: values, context: context)
     }
 }
 

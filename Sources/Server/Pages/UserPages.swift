@@ -21,11 +21,11 @@ struct UserPages {
         page["users"] = try services.accounts.all().map { account -> [String: Any] in
             [
                 "userId": account.userId.rawValue, "username": account.username, "displayName": account.displayName,
-                "roles": account.roles.sorted().map(\.rawValue).joined(separator: ", "), "disabled": account.isDisabled,
-                "hasPassword": account.passwordHash != nil, "allRoles": Role.codes,
+                "roles": account.roles.sorted().map { Plain.words($0.rawValue) }.joined(separator: ", "), "disabled": account.isDisabled,
+                "hasPassword": account.passwordHash != nil, "allRoles": Plain.options(Role.codes),
             ]
         }
-        page["roleChoices"] = Role.codes.map { code in ["code": code, "checked": (values["roles"] as? [String])?.contains(code) == true] }
+        page["roleChoices"] = Role.codes.map { code in ["code": code, "label": Plain.words(code), "checked": (values["roles"] as? [String])?.contains(code) == true] }
         return services.pages.render("users", title: "Users and roles", values: page, context: context, problems: problems, status: status)
     }
 

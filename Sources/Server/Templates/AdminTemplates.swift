@@ -6,7 +6,7 @@ enum AdminTemplates {
         <form method="get" action="/admin/audit" role="search">
         <label for="clientId">Client id</label><input type="text" id="clientId" name="clientId" value="{{clientId}}">
         <label for="actor">Who (user id, e.g. u-worker1)</label><input type="text" id="actor" name="actor" value="{{actor}}">
-        <label for="eventType">What</label><select id="eventType" name="eventType"><option value="">Anything</option>{{#eventTypes}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{code}}</option>{{/eventTypes}}</select>
+        <label for="eventType">What</label><select id="eventType" name="eventType"><option value="">Anything</option>{{#eventTypes}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/eventTypes}}</select>
         <label for="from">From (day)</label><input type="date" id="from" name="from" value="{{from}}">
         {{#err.from}}<p class="error">{{err.from}}</p>{{/err.from}}
         <label for="through">Through (day)</label><input type="date" id="through" name="through" value="{{through}}">
@@ -71,7 +71,7 @@ enum AdminTemplates {
         <tbody>{{#users}}<tr><td><strong>{{displayName}}</strong><br>{{username}} ({{userId}}){{#disabled}}<br><em>disabled</em>{{/disabled}}{{^hasPassword}}<br><em>no password</em>{{/hasPassword}}</td>
         <td>{{roles}}</td>
         <td>{{^disabled}}<form method="post" action="/admin/users/{{userId}}/roles" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}">
-        <label for="role-{{userId}}">Role</label><select id="role-{{userId}}" name="role">{{#allRoles}}<option value="{{.}}">{{.}}</option>{{/allRoles}}</select>
+        <label for="role-{{userId}}">Role</label><select id="role-{{userId}}" name="role">{{#allRoles}}<option value="{{code}}">{{label}}</option>{{/allRoles}}</select>
         <button type="submit" name="action" value="grant">Grant</button> <button type="submit" name="action" value="revoke">Revoke</button></form>
         <form method="post" action="/admin/users/{{userId}}/disable"><input type="hidden" name="_csrf" value="{{csrf}}">
         <label for="reason-{{userId}}">Reason to disable</label><input type="text" id="reason-{{userId}}" name="reason">
@@ -84,7 +84,7 @@ enum AdminTemplates {
         <label for="displayName">Full name</label><input type="text" id="displayName" name="displayName" required value="{{newDisplayName}}">
         {{#err.displayName}}<p class="error">{{err.displayName}}</p>{{/err.displayName}}
         <fieldset><legend>Roles</legend>
-        {{#roleChoices}}<label><input type="checkbox" name="role-{{code}}" value="yes"{{#checked}} checked{{/checked}}> {{code}}</label>{{/roleChoices}}
+        {{#roleChoices}}<label><input type="checkbox" name="role-{{code}}" value="yes"{{#checked}} checked{{/checked}}> {{label}}</label>{{/roleChoices}}
         {{#err.roles}}<p class="error">{{err.roles}}</p>{{/err.roles}}
         </fieldset>
         <label for="password">Password (at least 12 characters)</label><input type="password" id="password" name="password" autocomplete="new-password" required>

@@ -26,10 +26,10 @@ enum ClientTemplates {
         <label for="familyName">Family name</label><input type="text" id="familyName" name="familyName" value="{{familyName}}">
         <label for="dateOfBirth">Date of birth</label><input type="date" id="dateOfBirth" name="dateOfBirth" required value="{{dateOfBirth}}">
         <label for="uci">UCI (optional, 8 or 10 digits)</label><input type="text" id="uci" name="uci" inputmode="numeric" value="{{uci}}">
-        <label for="gender">Gender</label><select id="gender" name="gender">{{#genders}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{code}}</option>{{/genders}}</select>
-        <label for="immigrationCategory">Immigration category</label><select id="immigrationCategory" name="immigrationCategory">{{#categories}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{code}}</option>{{/categories}}</select>
+        <label for="gender">Gender</label><select id="gender" name="gender">{{#genders}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/genders}}</select>
+        <label for="immigrationCategory">Immigration category</label><select id="immigrationCategory" name="immigrationCategory">{{#categories}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/categories}}</select>
         <label for="arrivalDate">Arrival in Canada</label><input type="date" id="arrivalDate" name="arrivalDate" value="{{arrivalDate}}">
-        <label for="preferredOfficialLanguage">Preferred official language</label><select id="preferredOfficialLanguage" name="preferredOfficialLanguage">{{#languages}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{code}}</option>{{/languages}}</select>
+        <label for="preferredOfficialLanguage">Preferred official language</label><select id="preferredOfficialLanguage" name="preferredOfficialLanguage">{{#languages}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/languages}}</select>
         <label for="languagesSpoken">Languages spoken (codes, comma-separated, e.g. ar, en)</label><input type="text" id="languagesSpoken" name="languagesSpoken" required value="{{languagesSpoken}}">
         <label for="countryOfBirth">Country of birth (2 letters, e.g. SY)</label><input type="text" id="countryOfBirth" name="countryOfBirth" maxlength="2" required value="{{countryOfBirth}}">
         <fieldset><legend>Consent</legend>
@@ -44,16 +44,17 @@ enum ClientTemplates {
     static let file = """
         <p>{{#anonymous}}Anonymous client (privacy statement refused). {{/anonymous}}Registered {{registeredOn}}. Case: {{caseStatus}}. Version {{version}}.</p>
         <h2>Timeline</h2>
-        <ol class="timeline">{{#entries}}<li><strong>{{eventType}}</strong> on {{occurredAt}} by {{actor}}</li>{{/entries}}</ol>
+        <ol class="timeline">{{#entries}}<li><strong>{{eventType}}</strong>, {{occurredAt}}, by {{actor}}</li>{{/entries}}</ol>
         <h2 id="service">Log a service</h2>
         <form method="post" action="/clients/{{clientId}}/services">
         <input type="hidden" name="_csrf" value="{{csrf}}">
-        <label for="component">What was done</label><select id="component" name="component">{{#components}}<option value="{{.}}">{{.}}</option>{{/components}}</select>
+        <label for="component">What was done</label><select id="component" name="component">{{#components}}<option value="{{code}}">{{label}}</option>{{/components}}</select>
         <label for="deliveredOn">Date</label><input type="date" id="deliveredOn" name="deliveredOn" required value="{{today}}">
         <label for="minutes">Minutes</label><input type="number" id="minutes" name="minutes" min="1" required>
-        <label for="mode">How</label><select id="mode" name="mode">{{#modes}}<option value="{{.}}">{{.}}</option>{{/modes}}</select>
+        <label for="mode">How</label><select id="mode" name="mode">{{#modes}}<option value="{{code}}">{{label}}</option>{{/modes}}</select>
         <label for="language">Language (e.g. ar)</label><input type="text" id="language" name="language" required>
-        <label for="outcome">Outcome</label><select id="outcome" name="outcome">{{#outcomes}}<option value="{{.}}">{{.}}</option>{{/outcomes}}</select>
+        <label for="outcome">Outcome</label><select id="outcome" name="outcome">{{#outcomes}}<option value="{{code}}">{{label}}</option>{{/outcomes}}</select>
+        <label for="contractId">Funded by</label><select id="contractId" name="contractId"><option value="">No funder contract</option>{{#contracts}}<option value="{{contractId}}">{{label}} ({{contractId}})</option>{{/contracts}}</select>
         <button type="submit">Log service</button>
         </form>
         <h2 id="follow-up">Schedule a follow-up</h2>
@@ -68,7 +69,7 @@ enum ClientTemplates {
         <input type="hidden" name="_csrf" value="{{csrf}}">
         <label for="programName">Program (inside the agency)</label><input type="text" id="programName" name="programName">
         <label for="partnerId">or partner agency id</label><input type="text" id="partnerId" name="partnerId">
-        <label for="needDomain">Need</label><select id="needDomain" name="needDomain">{{#needs}}<option value="{{.}}">{{.}}</option>{{/needs}}</select>
+        <label for="needDomain">Need</label><select id="needDomain" name="needDomain">{{#needs}}<option value="{{code}}">{{label}}</option>{{/needs}}</select>
         <button type="submit">Refer</button>
         </form>
         {{#hasReferrals}}<h2 id="referrals">Move a referral</h2>{{/hasReferrals}}

@@ -18,6 +18,28 @@ enum ReportTemplates {
         <p>Download: <a href="/api/reports/funder/csv?{{query}}">CSV</a> · <a href="/api/reports/funder/xlsx?{{query}}">Spreadsheet (.xlsx)</a></p>
         {{> reportCells}}
         {{/hasReport}}
+        {{#canSign}}
+        <h2 id="sign">Sign a funder contract</h2>
+        <form method="post" action="/reports/contracts">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <label for="contractId">Contract id (e.g. ircc-sap-2026)</label><input type="text" id="contractId" name="contractId" required>
+        {{#err.contractId}}<p class="error">{{err.contractId}}</p>{{/err.contractId}}
+        <label for="funder">Funder</label><input type="text" id="funder" name="funder" required>
+        {{#err.funder}}<p class="error">{{err.funder}}</p>{{/err.funder}}
+        <label for="program">Program</label><input type="text" id="program" name="program" required>
+        <label for="agreementNumber">Agreement number</label><input type="text" id="agreementNumber" name="agreementNumber" required>
+        {{#err.agreementNumber}}<p class="error">{{err.agreementNumber}}</p>{{/err.agreementNumber}}
+        <label for="startsOn">Starts</label><input type="date" id="startsOn" name="startsOn" required>
+        {{#err.startsOn}}<p class="error">{{err.startsOn}}</p>{{/err.startsOn}}
+        <label for="endsOn">Ends</label><input type="date" id="endsOn" name="endsOn" required>
+        {{#err.endsOn}}<p class="error">{{err.endsOn}}</p>{{/err.endsOn}}
+        <fieldset><legend>Services it funds</legend>
+        {{#fundable}}<label><input type="checkbox" name="fund-{{code}}" value="yes"> {{label}}</label>{{/fundable}}
+        {{#err.fundedComponents}}<p class="error">{{err.fundedComponents}}</p>{{/err.fundedComponents}}
+        </fieldset>
+        <button type="submit">Sign contract</button>
+        </form>
+        {{/canSign}}
         """
 
     static let reportCells = """
@@ -36,7 +58,7 @@ enum ReportTemplates {
 
     static let event = """
         <dl>
-        <dt>What</dt><dd>{{eventType}}</dd>
+        <dt>What</dt><dd>{{eventType}} <span class="muted">({{code}})</span></dd>
         <dt>Record</dt><dd>{{streamId}}, version {{streamVersion}}</dd>
         <dt>Happened</dt><dd>{{occurredAt}}</dd>
         <dt>Recorded</dt><dd>{{recordedAt}}</dd>
