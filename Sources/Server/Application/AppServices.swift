@@ -14,8 +14,9 @@ public struct AppServices: Sendable {
     public let configuration: ServerConfiguration
     /// The read models, following the log.
     public let projections: ProjectionHost
-    /// One long-lived Casework service for ballots: it holds cast ballots until a batch can be
-    /// released, so it must outlive the request that cast them.
+    /// One long-lived Casework service for ballots, so that casts to one election queue behind
+    /// each other in its per-stream serializer instead of racing and retrying (each cast is
+    /// sealed and durable before its receipt; see `BallotSealed`).
     public let ballots: CaseworkService
     /// Accounts, read from the log.
     public let accounts: AccountDirectory
