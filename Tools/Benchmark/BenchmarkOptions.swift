@@ -8,6 +8,8 @@ struct BenchmarkOptions {
     var repeats = 2
     /// Run only Harbour's bulk append (for profiling with perf).
     var bulkOnly = false
+    /// Run only this many concurrent appenders (0: the whole benchmark).
+    var concurrentOnly = 0
 
     static func parse(_ arguments: ArraySlice<String>) -> BenchmarkOptions {
         var options = BenchmarkOptions()
@@ -21,6 +23,7 @@ struct BenchmarkOptions {
             case "--shared": options.sharedPath = value
             case "--repeats": options.repeats = max(1, Int(value) ?? options.repeats)
             case "--bulk-only": options.bulkOnly = value == "yes"
+            case "--concurrent-only": options.concurrentOnly = Int(value) ?? 0
             default:
                 FileHandle.standardError.write(Data("unknown option \(argument)\n".utf8))
                 exit(2)

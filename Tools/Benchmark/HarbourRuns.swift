@@ -54,6 +54,12 @@ struct HarbourRuns {
         return (rawFigures, figures)
     }
 
+    /// Only the concurrent appenders, for studying group commit.
+    func concurrentOnly(_ appenders: Int) async throws -> Double {
+        let events = try Workload.load(workspace.bigEvents)
+        return try await concurrentAppenders(appenders, events: Array(events.prefix(options.concurrentEvents)))
+    }
+
     /// Repeats only the bulk append, so a profiler sees little else.
     func bulkOnly(repeats: Int = 8) async throws -> Double {
         let events = try Workload.load(workspace.bigEvents)
@@ -127,6 +133,8 @@ struct HarbourRuns {
                 try await group.waitForAll()
             }
         }
+        let writer = await store.writerStatistics()
+        say(String(format: "  %d appenders: %d commits, %.1f requests and %.2f ms a commit", appenders, writer.commits, writer.requestsPerCommit, writer.commitMillisecondsMean))
         await store.close()
         return Double(events.count) / elapsed.seconds
     }

@@ -1,6 +1,7 @@
 // harbour-bench: Harbour's event store against the physical limit of raw C LMDB, in one run.
 //
 //     swift run -c release harbour-bench [--events 200000] [--single-events 5000] [--repeats 2] [--shared ../shared]
+//         [--bulk-only yes | --concurrent-only APPENDERS]   (one workload alone, for profiling)
 //
 // Builds ../shared/bench/lmdb_limit.c and runs it on the same generated events as EventStore,
 // each Harbour workload right after its raw twin, best of --repeats rounds, then prints one
@@ -12,6 +13,10 @@ let workspace = try Workspace(options: options)
 defer { workspace.clean() }
 
 say("Harbour benchmark: \(options.events) events (\(options.singleEvents) for batch 1), workspace \(workspace.root)")
+if options.concurrentOnly > 0 {
+    say("\(try await HarbourRuns(workspace: workspace, options: options).concurrentOnly(options.concurrentOnly)) events/s")
+    exit(0)
+}
 if options.bulkOnly {
     say("\(try await HarbourRuns(workspace: workspace, options: options).bulkOnly())")
     exit(0)

@@ -1,0 +1,24 @@
+/// What the single writer has done since the store opened: how well group commit is grouping,
+/// and how long commits take (fsyncs included).
+public struct WriterStatistics: Sendable, Equatable {
+    /// Write transactions committed.
+    public internal(set) var commits = 0
+    /// Append requests those transactions carried (each stream of a multi-stream append counts).
+    public internal(set) var requests = 0
+    /// Events in those requests (a request refused on its own still counts).
+    public internal(set) var events = 0
+    /// Time inside the write transactions, commit and fsync included.
+    public internal(set) var commitMicroseconds: Int64 = 0
+
+    /// Mean requests per commit (0 before the first).
+    public var requestsPerCommit: Double { commits == 0 ? 0 : Double(requests) / Double(commits) }
+    /// Mean time of one commit in milliseconds (0 before the first).
+    public var commitMillisecondsMean: Double { commits == 0 ? 0 : Double(commitMicroseconds) / Double(commits) / 1_000 }
+}
+
+extension EventStore {
+    /// The writer's counters since the store opened.
+    public func writerStatistics() async -> WriterStatistics {
+        await writer.statistics
+    }
+}
