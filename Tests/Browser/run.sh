@@ -45,12 +45,13 @@ cleanup() {
 }
 trap cleanup EXIT
 base="http://127.0.0.1:$port"
+up() { "$venv/bin/python" -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1] + "/health", timeout=2)' "$base" 2>/dev/null; }
 for _ in $(seq 1 300); do
-    curl -fsS "$base/health" >/dev/null 2>&1 && break
+    up && break
     kill -0 "$server" 2>/dev/null || { echo "browser: the server stopped; its log:" >&2; cat "$log" >&2; exit 1; }
     sleep 0.2
 done
-curl -fsS "$base/health" >/dev/null || { echo "browser: the server did not answer on $base" >&2; cat "$log" >&2; exit 1; }
+up || { echo "browser: the server did not answer on $base" >&2; cat "$log" >&2; exit 1; }
 
 status=0
 if [ "$what" = walk ] || [ "$what" = all ]; then

@@ -93,7 +93,7 @@ struct ClientAPI {
         let command = RecordFileView(actor: context.actor, clientId: clientId, purpose: purpose)
         _ = try await services.commands(idempotencyKey: nil, expectedVersion: nil).run(command, correlationId: context.requestId)
         if file {
-            let clientFile = try reads.file(clientId)
+            let clientFile = try reads.file(clientId, referrals: try await services.referralStreams(of: clientId, context: context))
             return try JSONResponse.make(.ok, clientFile, version: clientFile.streamVersion)
         }
         let view = try reads.client(clientId)

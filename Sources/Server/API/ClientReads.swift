@@ -60,12 +60,13 @@ struct ClientReads {
             openFollowUps: state.openFollowUps.values.sorted { $0.dueOn < $1.dueOn }, serviceCount: state.serviceIds.count)
     }
 
-    /// The client's file, or 404.
-    func file(_ clientId: ClientID) throws -> ClientFile {
+    /// The client's file, or 404: their stream, the views of it, and `referrals` (the streams of
+    /// the referrals made for them, from the read models, so no request scans every referral).
+    func file(_ clientId: ClientID, referrals: [String]) throws -> ClientFile {
         let own = try store.readStream(StreamID.client(clientId))
         guard let version = own.last?.streamVersion else { throw Self.notFound(clientId) }
         // Views of the file may live in a stream of their own (`access-<id>`), apart from the facts.
-        let related = try referralStreams(of: clientId) + ["access-\(clientId.rawValue)"]
+        let related = referrals + ["access-\(clientId.rawValue)"]
         let records = (own + (try related.flatMap { try store.readStream($0) })).sorted { $0.position < $1.position }
         return ClientFile(clientId: clientId, streamVersion: version, entries: try records.map(Self.entry))
     }
@@ -91,13 +92,6 @@ struct ClientReads {
         }
     }
 
-    private func referralStreams(of clientId: ClientID) throws -> [String] {
-        var streams: [String] = []
-        for record in try store.events(inCategory: StreamID.referralCategory) where record.eventType == ReferralMade.eventType {
-            if let made = try record.decoded() as? ReferralMade, made.clientId == clientId { streams.append(record.streamId) }
-        }
-        return streams
-    }
 
     private static func entry(_ record: RecordedEvent) throws -> FileEntry { try FileEntry(record) }
 

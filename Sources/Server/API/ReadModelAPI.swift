@@ -16,7 +16,10 @@ struct ReadModelAPI {
             Endpoint(
                 RouteKey(.get, "/api/caseload"),
                 .init(.api, "A worker's open cases with pending referrals and overdue follow-ups (worker defaults to you; page, pageSize).", responses: answers),
-                handler: { request, context in try JSONResponse.make(.ok, try await caseload(request, context)) }),
+                handler: { request, context in
+                    let (caseload, position) = try await caseloadAt(request, context)
+                    return try services.readCache.json("caseload|\(caseload.workerId)|\(caseload.today)|\(request.uri.query ?? "")", position: position) { caseload }
+                }),
             Endpoint(
                 RouteKey(.get, "/api/membership"),
                 .init(.api, "The membership register as of a day (asOf, default today), with members lapsing within lapsingWithinDays (default 30).", responses: answers),
@@ -46,6 +49,11 @@ struct ReadModelAPI {
     }
 
     func caseload(_ request: Request, _ context: AppRequestContext) async throws -> Caseload {
+        try await caseloadAt(request, context).caseload
+    }
+
+    /// The caseload the query asks for, and the log position it was computed at.
+    func caseloadAt(_ request: Request, _ context: AppRequestContext) async throws -> (caseload: Caseload, position: UInt64) {
         let query = QueryReader(request)
         let worker = query.text("worker") ?? context.actor.userId.rawValue
         if worker != context.actor.userId.rawValue, !context.actor.roles.contains(.supervisor) {
@@ -53,27 +61,38 @@ struct ReadModelAPI {
         }
         let page = try query.integer("page", in: 0...100_000) ?? 0
         let pageSize = try query.integer("pageSize", in: 1...500) ?? 50
-        return try await services.models(for: context).caseload(worker: worker, today: services.today, page: page, pageSize: pageSize)
+        let models = try await services.models(for: context)
+        let today = services.today
+        let caseload = try services.readCache.value("caseload|\(worker)|\(today)|\(page)|\(pageSize)", position: models.position) {
+            try models.caseload(worker: worker, today: today, page: page, pageSize: pageSize)
+        }
+        return (caseload, models.position)
     }
 
     func register(_ request: Request, _ context: AppRequestContext) async throws -> MembershipRegister {
         let query = QueryReader(request)
         let asOf = try query.date("asOf") ?? services.today
         let days = try query.integer("lapsingWithinDays", in: 0...3_650) ?? 30
-        return try await services.models(for: context).membershipRegister(asOf: asOf, lapsingWithinDays: days)
+        let models = try await services.models(for: context)
+        return try services.readCache.value("register|\(asOf)|\(days)", position: models.position) {
+            try models.membershipRegister(asOf: asOf, lapsingWithinDays: days)
+        }
     }
 
     func gaps(_ request: Request, _ context: AppRequestContext) async throws -> GapsView {
         let query = QueryReader(request)
         let period = query.values["month"] == nil && query.values["fiscalYear"] == nil
             ? ReportPeriod.fiscalYear(containing: services.today) : try query.reportPeriod()
-        return GapsView(try await services.models(for: context).partnershipGaps(period: period))
+        let models = try await services.models(for: context)
+        return try services.readCache.value("gaps|\(period.start)|\(period.end)", position: models.position) {
+            GapsView(models.partnershipGaps(period: period))
+        }
     }
 }
 
 /// Partnership gaps with partners' referral counts keyed by domain code.
-struct GapsView: Encodable {
-    struct Partner: Encodable {
+struct GapsView: Encodable, Sendable {
+    struct Partner: Encodable, Sendable {
         let partnerId: String
         let name: String
         let referralsByDomain: [String: Int]

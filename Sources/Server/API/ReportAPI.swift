@@ -21,7 +21,10 @@ struct ReportAPI {
             Endpoint(
                 RouteKey(.get, "/api/reports/funder"),
                 .init(.api, "A contract's report for a month (month=YYYY-MM) or fiscal year (fiscalYear=YYYY, April to March); every figure lists its source positions.", responses: Self.answers),
-                handler: { request, context in try JSONResponse.make(.ok, try await report(request, context).report) }),
+                handler: { request, context in
+                    let (report, models) = try await report(request, context)
+                    return try services.readCache.json("funder|\(report.contractId)|\(report.period.start)|\(report.period.end)", position: models.position) { report }
+                }),
             Endpoint(
                 RouteKey(.get, "/api/reports/funder/explain"),
                 .init(.api, "The events behind one figure (cell=name) of a contract's report.", responses: Self.answers),
@@ -49,7 +52,10 @@ struct ReportAPI {
         let contract = try query.required("contract", example: "ircc-sap-2025")
         let period = try query.reportPeriod()
         let models = try await services.models(for: context)
-        return (try models.funderReport(contract: contract, period: period), models)
+        let report = try services.readCache.value("funder|\(contract)|\(period.start)|\(period.end)", position: models.position) {
+            try models.funderReport(contract: contract, period: period)
+        }
+        return (report, models)
     }
 
     @Sendable func explain(_ request: Request, _ context: AppRequestContext) async throws -> Response {

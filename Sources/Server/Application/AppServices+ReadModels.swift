@@ -1,3 +1,4 @@
+import Events
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -22,5 +23,14 @@ extension AppServices {
             }
         }
         return await projections.models
+    }
+
+    /// The streams of the referrals made for `clientId`, from the read models (as of the
+    /// session's own last write); none when the models do not know the client yet.
+    func referralStreams(of clientId: ClientID, context: AppRequestContext) async throws -> [String] {
+        let models = try await models(for: context)
+        guard let file = try? models.clientFile(clientId: clientId.rawValue) else { return [] }
+        let prefix = StreamID.referralCategory + "-"
+        return Array(Set(file.entries.map(\.record.streamId).filter { $0.hasPrefix(prefix) })).sorted()
     }
 }

@@ -20,6 +20,8 @@ public struct AppServices: Sendable {
     public let ballots: CaseworkService
     /// Accounts, read from the log.
     public let accounts: AccountDirectory
+    /// Accounts by user id as of their stream's version, for every request's session check.
+    let accountCache: AccountCache
     /// Signed-in sessions.
     public let sessions: SessionStore
     /// Failed sign-in back-off.
@@ -30,6 +32,8 @@ public struct AppServices: Sendable {
     public let verification: ChainVerification
     /// Page templates.
     let pages: PageRenderer
+    /// Read-model answers kept while the models stay at one position.
+    let readCache = ReadCache()
 
     /// Services over `store` configured by `configuration`; opens the read models beside the
     /// store (`<data>/projections`, or `projectionsDirectory`). Call ``start()`` before serving
@@ -40,6 +44,7 @@ public struct AppServices: Sendable {
         self.projections = try ProjectionHost.open(store: store, options: .init(directory: projectionsDirectory))
         self.ballots = CaseworkService(log: store, timeZone: configuration.timeZone)
         self.accounts = AccountDirectory(log: store)
+        self.accountCache = AccountCache(store: store, directory: accounts)
         self.sessions = SessionStore(
             idleSecondsMax: configuration.sessionIdleSecondsMax, lifetimeSecondsMax: configuration.sessionLifetimeSecondsMax)
         self.throttle = LoginThrottle(limits: configuration.loginThrottle)

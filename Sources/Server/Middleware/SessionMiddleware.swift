@@ -17,7 +17,7 @@ struct SessionMiddleware: RouterMiddleware {
     {
         var context = context
         if let token = request.cookies[Self.cookieName]?.value, let session = services.sessions.touch(token) {
-            if let account = try services.accounts.account(session.userId), !account.isDisabled {
+            if let account = try services.accountCache.account(session.userId), !account.isDisabled {
                 context.session = session
                 context.account = account
                 context.logger[metadataKey: "user"] = .string(account.userId.rawValue)

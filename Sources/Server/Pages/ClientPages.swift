@@ -92,7 +92,7 @@ struct ClientPages {
         let view = RecordFileView(actor: context.actor, clientId: clientId, purpose: .casework)
         _ = try await services.commands(idempotencyKey: nil, expectedVersion: nil).run(view, correlationId: context.requestId)
         let client = try reads.client(clientId)
-        let file = try reads.file(clientId)
+        let file = try reads.file(clientId, referrals: try await services.referralStreams(of: clientId, context: context))
         let title = client.personal.map { "\($0.givenNames) \($0.familyName)" } ?? "Anonymous client"
         let referrals = Set(file.entries.filter { $0.eventType == ReferralMade.eventType }.map(\.streamId)).sorted().map { stream in
             ["referralId": String(stream.dropFirst(StreamID.referralCategory.count + 1)), "clientId": clientId.rawValue,
