@@ -159,6 +159,8 @@ def main():
         phone.expect("Leila Nasser", "client registered")
         client_path = phone.driver.current_url[len(BASE):]
         client_id = client_path.split("/")[-1]
+        phone.submit(f"/clients/{client_id}/case")
+        phone.expect("Case: open", "case opened")
 
         phone.choose("component", "informationAndOrientation")
         phone.fill("minutes", "45")
@@ -175,6 +177,9 @@ def main():
         phone.expect("Referral made", "referral made")
         phone.expect("Move a referral", "referral can be moved")
         phone.screenshot("worker-client-file-phone")
+        phone.go("/")
+        phone.expect("1 open cases", "the client is on the caseload")
+        phone.screenshot("worker-caseload-after-phone")
         phone.sign_out()
     finally:
         phone.driver.quit()

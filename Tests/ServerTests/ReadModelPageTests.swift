@@ -17,7 +17,7 @@ import Testing
             let home = try await app.send(.get, "/", headers: [.cookie: cookie])
             #expect(home.status == .ok)
             #expect(home.text.contains("<h1>My caseload</h1>"))
-            #expect(home.text.contains(#"href="/clients/\#(clientId)""#))
+            #expect(home.text.contains(#"href="/clients/\#(clientId)">Amira Haddad</a>"#))
             #expect(home.text.contains(#"<a href="/clients/new">New intake</a>"#))
         }
     }

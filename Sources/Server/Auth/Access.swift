@@ -149,6 +149,7 @@ public enum RouteAccess {
         RouteKey(.post, "/clients/:clientId/services"): .command(.recordService),
         RouteKey(.post, "/clients/:clientId/follow-ups"): .command(.scheduleFollowUp),
         RouteKey(.post, "/clients/:clientId/referrals"): .command(.makeReferral),
+        RouteKey(.post, "/clients/:clientId/case"): .command(.openCase),
         RouteKey(.post, "/referrals/:referralId/move"): .roles(RolePolicy.roles(for: .acceptReferral)),
         RouteKey(.get, "/caseload"): .roles([.worker, .supervisor]),
         RouteKey(.get, "/reports"): .roles(reportReaders),

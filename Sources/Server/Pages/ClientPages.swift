@@ -47,6 +47,15 @@ struct ClientPages {
                     return { write in try await write.run(body.command(actor: actor, defaults: defaults), context) }
                 } }),
             Endpoint(
+                RouteKey(.post, "/clients/:clientId/case"), .init(.page, "Open the client's case and take it on (it joins your caseload).", requestMediaType: Self.form, responses: Self.writeAnswers),
+                handler: { request, context in try await write(context) { _, actor, defaults in
+                    return { write in
+                        let clientId = try context.clientId()
+                        _ = try await write.run(OpenCase(actor: actor, clientId: clientId, openedOn: defaults.today), context)
+                        return try await write.run(AssignCase(actor: actor, clientId: clientId, workerId: actor.userId), context)
+                    }
+                } }),
+            Endpoint(
                 RouteKey(.post, "/referrals/:referralId/move"), .init(.page, "Accept, decline, complete or cancel a referral.", requestMediaType: Self.form, responses: Self.writeAnswers),
                 handler: move),
         ]
@@ -100,7 +109,7 @@ struct ClientPages {
         }
         let values: [String: Any] = [
             "clientId": clientId.rawValue, "anonymous": client.anonymous, "registeredOn": client.registeredOn.description,
-            "caseStatus": client.caseStatus, "version": file.streamVersion,
+            "caseStatus": Plain.words(client.caseStatus), "version": file.streamVersion, "canOpenCase": client.caseStatus != "open",
             "entries": file.entries.reversed().map { ["eventType": Plain.event($0.eventType), "occurredAt": Plain.time($0.occurredAt, services.configuration.timeZone), "actor": $0.actor] },
             "today": CalendarDate.day(of: Date(), in: services.configuration.timeZone).description,
             "components": Plain.options(ServiceComponent.codes), "modes": Plain.options(ContactMode.codes), "outcomes": Plain.options(ServiceOutcome.codes),

@@ -14,19 +14,24 @@ struct WorkPages {
     @Sendable func caseload(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let caseload = try await ReadModelAPI(services: services).caseload(request, context)
         let page = try QueryReader(request).integer("page", in: 0...100_000) ?? 0
-        var values = Self.values(caseload)
+        // Names from each client's own stream (a page of at most 50), so the worker sees people.
+        let reads = ClientReads(store: services.store)
+        let names = caseload.cases.reduce(into: [String: String]()) { names, entry in
+            if let personal = (try? reads.client(ClientID(entry.clientId)))?.personal { names[entry.clientId] = "\(personal.givenNames) \(personal.familyName)" }
+        }
+        var values = Self.values(caseload, names: names)
         if (page + 1) * 50 < caseload.openCases { values["next"] = page + 1 }
         if page > 0 { values["previous"] = page - 1 }
         return services.pages.render("caseload", title: "My caseload", values: values, context: context)
     }
 
     /// The caseload as template values (also used by replay).
-    static func values(_ caseload: Caseload) -> [String: Any] {
+    static func values(_ caseload: Caseload, names: [String: String] = [:]) -> [String: Any] {
         [
             "openCases": caseload.openCases, "today": caseload.today.description, "hasCases": !caseload.cases.isEmpty,
             "cases": caseload.cases.map { entry -> [String: Any] in
                 [
-                    "clientId": entry.clientId, "openedOn": entry.openedOn?.description ?? "—", "lastContactOn": entry.lastContactOn?.description ?? "none yet",
+                    "clientId": entry.clientId, "name": names[entry.clientId] ?? entry.clientId, "openedOn": entry.openedOn?.description ?? "—", "lastContactOn": entry.lastContactOn?.description ?? "none yet",
                     "overdue": entry.overdueFollowUps.map { ["dueOn": $0.dueOn.description, "days": $0.daysOverdue] },
                     "referrals": entry.pendingReferrals.map { ["to": $0.to, "stage": $0.stage.rawValue, "ageDays": $0.ageDays] },
                 ]

@@ -43,6 +43,8 @@ enum ClientTemplates {
 
     static let file = """
         <p>{{#anonymous}}Anonymous client (privacy statement refused). {{/anonymous}}Registered {{registeredOn}}. Case: {{caseStatus}}. Version {{version}}.</p>
+        {{#canOpenCase}}<form method="post" action="/clients/{{clientId}}/case"><input type="hidden" name="_csrf" value="{{csrf}}">
+        <button type="submit">Open the case and add it to my caseload</button></form>{{/canOpenCase}}
         <h2>Timeline</h2>
         <ol class="timeline">{{#entries}}<li><strong>{{eventType}}</strong>, {{occurredAt}}, by {{actor}}</li>{{/entries}}</ol>
         <h2 id="service">Log a service</h2>

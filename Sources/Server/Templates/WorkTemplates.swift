@@ -13,7 +13,7 @@ enum WorkTemplates {
         {{#hasCases}}
         <table><caption>Open cases</caption>
         <thead><tr><th scope="col">Client</th><th scope="col">Opened</th><th scope="col">Last contact</th><th scope="col">Overdue follow-ups</th><th scope="col">Referrals waiting</th></tr></thead>
-        <tbody>{{#cases}}<tr><td><a href="/clients/{{clientId}}">{{clientId}}</a></td><td>{{openedOn}}</td><td>{{lastContactOn}}</td>
+        <tbody>{{#cases}}<tr><td><a href="/clients/{{clientId}}">{{name}}</a></td><td>{{openedOn}}</td><td>{{lastContactOn}}</td>
         <td>{{#overdue}}due {{dueOn}} ({{days}} days late)<br>{{/overdue}}</td>
         <td>{{#referrals}}{{to}}: {{stage}}, {{ageDays}} days<br>{{/referrals}}</td></tr>{{/cases}}</tbody>
         </table>
