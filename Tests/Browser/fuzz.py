@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import urllib.request
 
 BASE, ADMIN_PASSWORD = sys.argv[1], sys.argv[2]
@@ -49,7 +50,9 @@ def fuzz(name, session):
         "--header", f"Cookie: {session['cookie']}", "--header", f"X-CSRF-Token: {session['csrf']}",
     ]
     print(f"fuzz: as {name}: {' '.join(command[:3])} ...", flush=True)
-    return subprocess.run(command).returncode
+    # Schemathesis keeps its example database and reports in its working folder: a scratch one.
+    with tempfile.TemporaryDirectory(prefix="harbour-fuzz-") as scratch:
+        return subprocess.run(command, cwd=scratch).returncode
 
 
 def main():

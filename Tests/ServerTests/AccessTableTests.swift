@@ -1,3 +1,4 @@
+import Casework
 import Events
 import EventStore
 import Foundation
@@ -54,6 +55,23 @@ import Testing
         try await Harness.run { app in
             let registered = Set(allEndpoints(services: app.services).map(\.key))
             #expect(registered == Set(RouteAccess.table.keys))
+        }
+    }
+
+    @Test func everyCaseworkCommandIsReachableThroughSomeRoute() {
+        let routed = Set(RouteAccess.table.values.compactMap { access -> CommandName? in
+            if case .command(let name) = access { return name }
+            return nil
+        })
+        // Corrections are open to every role that may correct something (Casework then checks
+        // the record's kind); a file view is recorded by reading the file.
+        let byRoles: [CommandName: RouteKey] = [
+            .correctEvent: RouteKey(.post, "/api/corrections/correct"), .voidEvent: RouteKey(.post, "/api/corrections/void"),
+            .recordFileView: RouteKey(.get, "/api/clients/:clientId/file"),
+        ]
+        for name in CommandName.allCases {
+            let reachable = routed.contains(name) || byRoles[name].map { RouteAccess.table[$0] != nil } == true
+            #expect(reachable, "\(name) has no route")
         }
     }
 
