@@ -6,7 +6,7 @@ routes are reached past the role check. Every response must be a documented stat
 documented media type and shape, and never a 5xx.
 
 Usage: fuzz.py BASE_URL ADMIN_PASSWORD
-Environment: HARBOUR_FUZZ_EXAMPLES (default 12), HARBOUR_FUZZ_SECONDS per session (default 180).
+Environment: HARBOUR_FUZZ_EXAMPLES (default 12), HARBOUR_FUZZ_SECONDS per session (default 120).
 """
 
 import json
@@ -18,7 +18,7 @@ import urllib.request
 
 BASE, ADMIN_PASSWORD = sys.argv[1], sys.argv[2]
 EXAMPLES = os.environ.get("HARBOUR_FUZZ_EXAMPLES", "12")
-SECONDS = os.environ.get("HARBOUR_FUZZ_SECONDS", "180")
+SECONDS = os.environ.get("HARBOUR_FUZZ_SECONDS", "120")
 WORKER_PASSWORD = "fuzz-the-harbour-2026"
 CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance"
 
