@@ -157,7 +157,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ProjectionsTests",
-            dependencies: ["Projections", "Events", "EventStore", "Casework", "HarbourTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["Projections", "Events", "EventStore", "Casework", "LMDB", "HarbourTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -86,10 +86,9 @@ extension ReadModels {
     /// Positions from the index when the filter names a client or actor; nil means "the log".
     private func candidatePositions(_ filter: AuditFilter) throws -> [UInt64]? {
         var sets: [[UInt64]] = []
-        if let clientId = filter.clientId { sets.append(clientPositions(clientId)) }
+        if let clientId = filter.clientId { sets.append(try clientPositions(clientId)) }
         if let actor = filter.actor {
-            let buckets = (records.derived.bucketsByActor[actor] ?? []).sorted()
-            sets.append(buckets.flatMap { records.entries(RecordsProjection.actorRow(actor, bucket: $0)).map(\.position) })
+            sets.append(try records.entries(RecordsProjection.actorRow(actor)).map(\.position))
         }
         guard let first = sets.first else { return nil }
         guard sets.count > 1 else { return first }
@@ -98,12 +97,17 @@ extension ReadModels {
     }
 
     /// Every position about a client: its stream and its referrals' streams, in log order.
-    func clientPositions(_ clientId: String) -> [UInt64] {
-        var positions = records.entries(RowKey("client", clientId)).map(\.position)
-        for referral in records.derived.referralsByClient[clientId] ?? [] {
-            positions += records.entries(RowKey("referral", referral)).map(\.position)
+    func clientPositions(_ clientId: String) throws -> [UInt64] {
+        try read { txn in
+            let reader = try txn.reader(RecordsProjection.self)
+            let entries = try reader.entries(RowKey("client", clientId))
+            var positions = entries.map(\.position)
+            for entry in entries {
+                guard case .referral(let referral) = entry.fact else { continue }
+                positions += try reader.entries(RowKey("referral", referral)).map(\.position)
+            }
+            return positions.sorted()
         }
-        return positions.sorted()
     }
 }
 

@@ -36,7 +36,7 @@ public struct ClientFileCorrection: Sendable, Equatable, Codable {
 extension ReadModels {
     /// Client `clientId`'s file. Throws `notFound` when the log has nothing about the client.
     public func clientFile(clientId: String) throws -> ClientFile {
-        let positions = clientPositions(clientId)
+        let positions = try clientPositions(clientId)
         guard !positions.isEmpty else {
             throw ProjectionError.notFound(field: "clientId", problem: "no client \(clientId) in the log up to position \(position)")
         }

@@ -18,16 +18,7 @@ public enum CaseloadProjection: FactProjection {
         case referralOf(client: String, madeOn: CalendarDate, to: String)
     }
 
-    /// Clients per worker and referrals per client, from the rows.
-    public struct Derived: Sendable {
-        /// Worker id → clients whose case is assigned to them.
-        public var clientsByWorker: [String: Set<String>] = [:]
-        /// Client id → its current worker.
-        var workerOfClient: [String: String] = [:]
-    }
-
     public static let name = "caseload"
-    public static let emptyDerived = Derived()
     public static let payloadTypes: Set<String> = [
         CaseOpened.eventType, CaseAssigned.eventType, CaseTransferred.eventType, FollowUpScheduled.eventType,
         FollowUpCompleted.eventType, CaseClosed.eventType, CaseReopened.eventType, ServiceDelivered.eventType,
@@ -59,17 +50,20 @@ public enum CaseloadProjection: FactProjection {
         }
     }
 
-    public static func derive(_ key: RowKey, entries: [FactEntry<Fact>]?, into derived: inout Derived) {
-        guard key.table == "client" else { return }
-        let worker = entries.flatMap { CaseSummary(clientId: key.key, entries: $0).workerId }
-        let previous = derived.workerOfClient[key.key]
-        guard previous != worker else { return }
-        if let previous {
-            derived.clientsByWorker[previous]?.remove(key.key)
-            if derived.clientsByWorker[previous]?.isEmpty == true { derived.clientsByWorker[previous] = nil }
+    /// Client rows are filed under their current worker, so a caseload page is a range scan.
+    public static let indexedTable: String? = "client"
+
+    /// Only case facts move a client between workers (services, referrals and follow-ups do not).
+    public static func affectsIndex(_ fact: Fact) -> Bool {
+        switch fact {
+        case .opened, .reopened, .assigned, .transferred, .closed: true
+        default: false
         }
-        derived.workerOfClient[key.key] = worker
-        if let worker { derived.clientsByWorker[worker, default: []].insert(key.key) }
+    }
+
+    /// The worker a client's case is assigned to.
+    public static func indexValue(of row: RowKey, entries: [FactEntry<Fact>]) -> String? {
+        CaseSummary(clientId: row.key, entries: entries).workerId
     }
 }
 

@@ -55,22 +55,34 @@ extension ReadModels {
         guard (1...1_000).contains(pageSize) else {
             throw ProjectionError.invalidArgument(field: "pageSize", problem: "must be 1 to 1000, got \(pageSize)")
         }
-        let clients = (caseload.derived.clientsByWorker[workerId] ?? []).sorted()
-        let slice = clients.dropFirst(page * pageSize).prefix(pageSize)
-        let entries = slice.map { entry(for: $0, today: today) }
-        return Caseload(workerId: workerId, today: today, openCases: clients.count, cases: entries)
+        return try read { txn in
+            let reader = try txn.reader(CaseloadProjection.self)
+            let index = ModelIndex(database: reader.databases.index)
+            let (offset, overflow) = page.multipliedReportingOverflow(by: pageSize)
+            let clients = overflow ? [] : try index.rows(workerId, offset: offset, limit: pageSize, in: reader.txn)
+            let entries = try clients.map { try entry(for: $0, today: today, reader: reader) }
+            return Caseload(workerId: workerId, today: today, openCases: try index.count(workerId, in: reader.txn), cases: entries)
+        }
     }
 
-    private func entry(for clientId: String, today: CalendarDate) -> CaseloadEntry {
-        let summary = CaseSummary(clientId: clientId, entries: caseload.entries(RowKey("client", clientId)))
+    /// Every worker with open cases assigned, and how many.
+    public func caseloadSizes() throws -> [String: Int] {
+        try read { txn in
+            let reader = try txn.reader(CaseloadProjection.self)
+            return try ModelIndex(database: reader.databases.index).counts(in: reader.txn)
+        }
+    }
+
+    private func entry(for clientId: String, today: CalendarDate, reader: ModelReader<CaseloadProjection>) throws -> CaseloadEntry {
+        let summary = CaseSummary(clientId: clientId, entries: try reader.entries(RowKey("client", clientId)))
         let overdue = summary.openFollowUps.filter { $0.value < today }
             .map { OverdueFollowUp(followUpId: $0.key, dueOn: $0.value, daysOverdue: $0.value.days(until: today)) }
             .sorted { ($0.dueOn, $0.followUpId) < ($1.dueOn, $1.followUpId) }
-        let pending = summary.referralIds.compactMap { referralId -> PendingReferral? in
+        let pending = try summary.referralIds.compactMap { referralId -> PendingReferral? in
             var stage = ReferralStage.made
             var madeOn = today
             var to = ""
-            for entry in caseload.entries(RowKey("referral", referralId)) {
+            for entry in try reader.entries(RowKey("referral", referralId)) {
                 switch entry.fact {
                 case .referralOf(_, let made, let target):
                     madeOn = made

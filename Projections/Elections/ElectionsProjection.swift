@@ -17,9 +17,7 @@ public enum ElectionsProjection: FactProjection {
         case tallied(ballotsCounted: Int, votersOnRoll: Int, results: [PositionResult])
     }
 
-    public typealias Derived = Void
     public static let name = "elections"
-    public static let emptyDerived: Void = ()
     public static let payloadTypes: Set<String> = [
         MeetingCalled.eventType, PositionAdded.eventType, CandidateNominated.eventType, VoterRollFixed.eventType,
         BallotingOpened.eventType, VotersParticipated.eventType, BallotsRecorded.eventType, BallotingClosed.eventType,
@@ -43,6 +41,4 @@ public enum ElectionsProjection: FactProjection {
         default: return []
         }
     }
-
-    public static func derive(_ key: RowKey, entries: [FactEntry<Fact>]?, into derived: inout Void) {}
 }

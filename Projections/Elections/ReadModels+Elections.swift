@@ -56,7 +56,7 @@ public struct CandidateOutcome: Sendable, Equatable, Codable {
 extension ReadModels {
     /// The turnout and results of `electionId`.
     public func electionResults(id electionId: String) throws -> ElectionResults {
-        let entries = elections.entries(RowKey("election", electionId))
+        let entries = try elections.entries(RowKey("election", electionId))
         guard case .called(let title, let meetingOn, _)? = entries.first?.fact else {
             throw ProjectionError.notFound(field: "electionId", problem: "no election \(electionId) in the log up to position \(position)")
         }

@@ -4,7 +4,8 @@ import Foundation
 /// The facts funder reports are computed from. Rows: `client/<id>` (profile at intake and
 /// later details), `services/<contract>|<yyyy-mm>` (services delivered under a contract in a
 /// month; `none` for services under no contract), `referrals/<yyyy-mm>` (referrals made),
-/// `referral/<id>` (outcomes), `partner/<id>` (funding type), `contract/<id>` (its terms).
+/// `referral/<id>` (outcomes), `partner/<id>` (funding type), `contract/<id>` (its terms),
+/// `served/<contract>|<client>` (dates of a client's services under a contract).
 public enum FunderProjection: FactProjection {
     /// What the funder report keeps of an event.
     public enum Fact: Codable, Sendable, Equatable {
@@ -15,11 +16,12 @@ public enum FunderProjection: FactProjection {
         case outcome(ReferralStage)
         case partner(funding: PartnerFunding, francophone: Bool, name: String)
         case contract(funder: String, program: String, agreementNumber: String, startsOn: CalendarDate, endsOn: CalendarDate)
+        /// A service's date in the client's row under a contract (`served/<contract>|<client>`),
+        /// so "served earlier in the fiscal year" is one small range scan per client.
+        case served(CalendarDate)
     }
 
-    public typealias Derived = Void
     public static let name = "funder"
-    public static let emptyDerived: Void = ()
     public static let payloadTypes: Set<String> = [
         ClientRegistered.eventType, ClientDetailsUpdated.eventType, ServiceDelivered.eventType, ReferralMade.eventType,
         ReferralAccepted.eventType, ReferralDeclined.eventType, ReferralCompleted.eventType, ReferralCancelled.eventType,
@@ -30,6 +32,11 @@ public enum FunderProjection: FactProjection {
     /// The services row of a contract (nil: none) in the month of `date`.
     public static func servicesRow(contract: String?, month date: CalendarDate) -> RowKey {
         RowKey("services", "\(contract ?? "none")|\(monthKey(date))")
+    }
+
+    /// The row of a client's service dates under a contract (nil: none).
+    public static func servedRow(contract: String?, client: String) -> RowKey {
+        RowKey("served", "\(contract ?? "none")|\(client)")
     }
 
     static func monthKey(_ date: CalendarDate) -> String {
@@ -43,7 +50,10 @@ public enum FunderProjection: FactProjection {
         case let e as ClientDetailsUpdated:
             return [(RowKey("client", e.clientId.rawValue), .dateOfBirth(e.personal.dateOfBirth))]
         case let e as ServiceDelivered:
-            return [(servicesRow(contract: e.contractId?.rawValue, month: e.deliveredOn), .service(ServiceFacts(e)))]
+            return [
+                (servicesRow(contract: e.contractId?.rawValue, month: e.deliveredOn), .service(ServiceFacts(e))),
+                (servedRow(contract: e.contractId?.rawValue, client: e.clientId.rawValue), .served(e.deliveredOn)),
+            ]
         case let e as ReferralMade:
             return [(RowKey("referrals", monthKey(e.madeOn)), .referral(ReferralFacts(e)))]
         case let e as ReferralAccepted: return [(RowKey("referral", e.referralId.rawValue), .outcome(.accepted))]
@@ -65,8 +75,6 @@ public enum FunderProjection: FactProjection {
             return []
         }
     }
-
-    public static func derive(_ key: RowKey, entries: [FactEntry<Fact>]?, into derived: inout Void) {}
 }
 
 /// What the funder report needs of a client's intake.
@@ -130,6 +138,20 @@ public struct ServiceFacts: Codable, Sendable, Equatable {
     /// Outcome.
     public let outcome: ServiceOutcome
 
+    init(
+        clientId: String, serviceId: String, component: ServiceComponent, deliveredOn: CalendarDate, minutes: Int, mode: ContactMode,
+        workerId: String, outcome: ServiceOutcome
+    ) {
+        self.clientId = clientId
+        self.serviceId = serviceId
+        self.component = component
+        self.deliveredOn = deliveredOn
+        self.minutes = minutes
+        self.mode = mode
+        self.workerId = workerId
+        self.outcome = outcome
+    }
+
     init(_ event: ServiceDelivered) {
         clientId = event.clientId.rawValue
         serviceId = event.serviceId.rawValue
@@ -154,6 +176,14 @@ public struct ReferralFacts: Codable, Sendable, Equatable {
     public let partnerId: String?
     /// The need it addresses.
     public let needDomain: NeedDomain
+
+    init(referralId: String, clientId: String, madeOn: CalendarDate, partnerId: String?, needDomain: NeedDomain) {
+        self.referralId = referralId
+        self.clientId = clientId
+        self.madeOn = madeOn
+        self.partnerId = partnerId
+        self.needDomain = needDomain
+    }
 
     init(_ event: ReferralMade) {
         referralId = event.referralId.rawValue

@@ -1,23 +1,46 @@
 public import EventStore
 import Events
+import LMDB
 
 extension ReadModels {
-    /// The report for `contractId` over `period`, computed from the funder read model.
-    /// Named clients are counted once (demographics at their first service in the period);
-    /// anonymous clients are counted apart; services and minutes include everyone.
+    /// The report for `contractId` over `period`, computed from the funder read model in one
+    /// read transaction. Named clients are counted once (demographics at their first service in
+    /// the period); anonymous clients are counted apart; services and minutes include everyone.
     public func funderReport(contract contractId: String, period: ReportPeriod) throws -> FunderReport {
-        guard !funder.entries(RowKey("contract", contractId)).isEmpty else {
+        try read { txn in try FunderReportQuery(reader: try txn.reader(FunderProjection.self)).report(contract: contractId, period: period, position: position) }
+    }
+
+    /// The events behind one figure of a report, in log order.
+    public func explain(_ report: FunderReport, cell name: String) throws -> [RecordedEvent] {
+        guard let cell = report.cells[name] else {
+            throw ProjectionError.notFound(field: "cell", problem: "the report has no figure called \(name)")
+        }
+        return try cell.sources.compactMap { try store.event(at: $0) }
+    }
+}
+
+/// One funder report's reads: the period's service rows (one range scan per month), the
+/// fiscal year's earlier months for new vs returning, the clients served, and the referrals.
+struct FunderReportQuery {
+    let reader: ModelReader<FunderProjection>
+
+    func report(contract contractId: String, period: ReportPeriod, position: UInt64) throws -> FunderReport {
+        guard !(try reader.entries(RowKey("contract", contractId))).isEmpty else {
             throw ProjectionError.notFound(field: "contract", problem: "no funder contract \(contractId) in the log up to position \(position)")
         }
         let fiscalYear = ReportPeriod.fiscalYear(containing: period.start)
-        let servedBefore = clientsServed(contract: contractId, from: fiscalYear.start, before: period.start)
         var builder = FunderReportBuilder()
         var rows: [ClientServiceRow] = []
         var servedClients = Set<String>()
+        var servedBefore = Set<String>()
         var clients: [String: (facts: ClientFacts, positions: [UInt64])?] = [:]
-        for service in services(contract: contractId, in: period) {
-            guard case .service(let facts) = service.fact else { continue }
-            if clients[facts.clientId] == nil { clients[facts.clientId] = .some(clientFacts(facts.clientId)) }
+        for (service, facts) in try services(contract: contractId, in: period) {
+            if clients[facts.clientId] == nil {
+                clients[facts.clientId] = .some(try clientFacts(facts.clientId))
+                if try served(facts.clientId, contract: contractId, from: fiscalYear.start, before: period.start) {
+                    servedBefore.insert(facts.clientId)
+                }
+            }
             let client = clients[facts.clientId]!
             let isNew = !servedBefore.contains(facts.clientId)
             let row = ClientServiceRow(service: facts, position: service.position, client: client?.facts, isNew: isNew)
@@ -29,43 +52,35 @@ extension ReadModels {
                 builder.addRepeatVisit(row, sources: service.positions)
             }
         }
-        addReferrals(of: servedClients, in: period, to: &builder)
+        try addReferrals(of: servedClients, in: period, to: &builder)
         return FunderReport(contractId: contractId, period: period, fiscalYear: fiscalYear, cells: builder.cells, rows: rows)
     }
 
-    /// The events behind one figure of a report, in log order.
-    public func explain(_ report: FunderReport, cell name: String) throws -> [RecordedEvent] {
-        guard let cell = report.cells[name] else {
-            throw ProjectionError.notFound(field: "cell", problem: "the report has no figure called \(name)")
-        }
-        return try cell.sources.compactMap { try store.event(at: $0) }
-    }
-
-    private func services(contract: String, in period: ReportPeriod) -> [FactEntry<FunderProjection.Fact>] {
-        period.months.flatMap { month in
-            funder.entries(FunderProjection.servicesRow(contract: contract, month: month)).filter { entry in
-                if case .service(let facts) = entry.fact { return period.contains(facts.deliveredOn) }
-                return false
+    /// Services under `contract` delivered in `period`, by date then position.
+    private func services(contract: String, in period: ReportPeriod) throws -> [(FactEntry<FunderProjection.Fact>, ServiceFacts)] {
+        var services: [(FactEntry<FunderProjection.Fact>, ServiceFacts)] = []
+        for month in period.months {
+            for entry in try reader.entries(FunderProjection.servicesRow(contract: contract, month: month)) {
+                if case .service(let facts) = entry.fact, period.contains(facts.deliveredOn) { services.append((entry, facts)) }
             }
-        }.sorted { lhs, rhs in
-            guard case .service(let l) = lhs.fact, case .service(let r) = rhs.fact else { return lhs.position < rhs.position }
-            return (l.deliveredOn, lhs.position) < (r.deliveredOn, rhs.position)
         }
+        return services.sorted { ($0.1.deliveredOn, $0.0.position) < ($1.1.deliveredOn, $1.0.position) }
     }
 
-    private func clientsServed(contract: String, from start: CalendarDate, before end: CalendarDate) -> Set<String> {
-        guard start < end, let period = try? ReportPeriod(start: start, end: end.adding(days: -1)) else { return [] }
-        return Set(services(contract: contract, in: period).compactMap { entry -> String? in
-            if case .service(let facts) = entry.fact { return facts.clientId }
-            return nil
-        })
+    /// Whether the client had a service under `contract` on or after `start` and before `end`.
+    private func served(_ clientId: String, contract: String, from start: CalendarDate, before end: CalendarDate) throws -> Bool {
+        guard start < end else { return false }
+        return try reader.entries(FunderProjection.servedRow(contract: contract, client: clientId)).contains { entry in
+            if case .served(let on) = entry.fact { return start <= on && on < end }
+            return false
+        }
     }
 
     /// A client's intake facts with a later date of birth applied, and the positions behind them.
-    private func clientFacts(_ clientId: String) -> (facts: ClientFacts, positions: [UInt64])? {
+    private func clientFacts(_ clientId: String) throws -> (facts: ClientFacts, positions: [UInt64])? {
         var facts: ClientFacts?
         var positions: [UInt64] = []
-        for entry in funder.entries(RowKey("client", clientId)) {
+        for entry in try reader.entries(RowKey("client", clientId)) {
             switch entry.fact {
             case .client(let intake): facts = intake
             case .dateOfBirth(let date): facts = facts?.with(dateOfBirth: date)
@@ -76,28 +91,35 @@ extension ReadModels {
         return facts.map { ($0, positions) }
     }
 
-    private func addReferrals(of clients: Set<String>, in period: ReportPeriod, to builder: inout FunderReportBuilder) {
+    private func addReferrals(of clients: Set<String>, in period: ReportPeriod, to builder: inout FunderReportBuilder) throws {
+        var partnerTypes: [String: String] = [:]
         for month in period.months {
-            for entry in funder.entries(RowKey("referrals", FunderProjection.monthKey(month))) {
+            for entry in try reader.entries(RowKey("referrals", FunderProjection.monthKey(month))) {
                 guard case .referral(let referral) = entry.fact, period.contains(referral.madeOn), clients.contains(referral.clientId) else {
                     continue
                 }
                 var stage = ReferralStage.made
                 var sources = entry.positions
-                for outcome in funder.entries(RowKey("referral", referral.referralId)) {
+                for outcome in try reader.entries(RowKey("referral", referral.referralId)) {
                     if case .outcome(let next) = outcome.fact { stage = next }
                     sources += outcome.positions
                 }
                 var partnerType = "internal"
                 if let partner = referral.partnerId {
-                    partnerType = "unknownPartner"
-                    for fact in funder.entries(RowKey("partner", partner)) {
-                        if case .partner(let funding, _, _) = fact.fact { partnerType = funding.rawValue }
-                    }
+                    if partnerTypes[partner] == nil { partnerTypes[partner] = try self.partnerType(partner) }
+                    partnerType = partnerTypes[partner]!
                 }
                 builder.addReferral(partnerType: partnerType, stage: stage, sources: sources)
             }
         }
+    }
+
+    private func partnerType(_ partner: String) throws -> String {
+        var partnerType = "unknownPartner"
+        for fact in try reader.entries(RowKey("partner", partner)) {
+            if case .partner(let funding, _, _) = fact.fact { partnerType = funding.rawValue }
+        }
+        return partnerType
     }
 }
 

@@ -14,9 +14,7 @@ public enum MembershipProjection: FactProjection {
         case lapsed(CalendarDate)
     }
 
-    public typealias Derived = Void
     public static let name = "membership"
-    public static let emptyDerived: Void = ()
     public static let payloadTypes: Set<String> = [
         MembershipApplied.eventType, MemberApproved.eventType, MemberRejected.eventType, DuesPaid.eventType,
         RepresentativeChanged.eventType, MembershipLapsed.eventType, EventCorrected.eventType, EventVoided.eventType,
@@ -40,6 +38,4 @@ public enum MembershipProjection: FactProjection {
         default: return []
         }
     }
-
-    public static func derive(_ key: RowKey, entries: [FactEntry<Fact>]?, into derived: inout Void) {}
 }

@@ -51,9 +51,12 @@ extension ReadModels {
         guard (0...3_660).contains(lapsingWithinDays) else {
             throw ProjectionError.invalidArgument(field: "lapsingWithinDays", problem: "must be 0 to 3660, got \(lapsingWithinDays)")
         }
-        let keys = membership.rows.keys.filter { $0.table == "member" }.sorted()
-        let members = keys.compactMap { key in
-            registerEntry(key.key, entries: membership.entries(key), on: date, lapsingWithinDays: lapsingWithinDays)
+        var members: [RegisterEntry] = []
+        try read { txn in
+            try txn.reader(MembershipProjection.self).forEachRow(table: "member") { key, entries in
+                if let entry = registerEntry(key.key, entries: entries, on: date, lapsingWithinDays: lapsingWithinDays) { members.append(entry) }
+                return true
+            }
         }
         return MembershipRegister(asOf: date, lapsingWithinDays: lapsingWithinDays, members: members)
     }

@@ -11,9 +11,7 @@ public enum PartnershipProjection: FactProjection {
         case partner(name: String)
     }
 
-    public typealias Derived = Void
     public static let name = "partnership"
-    public static let emptyDerived: Void = ()
     public static let payloadTypes: Set<String> = [
         NeedsAssessed.eventType, NeedsReassessed.eventType, ServiceDelivered.eventType, ReferralMade.eventType,
         PartnerRegistered.eventType, PartnerUpdated.eventType, EventCorrected.eventType, EventVoided.eventType,
@@ -49,6 +47,4 @@ public enum PartnershipProjection: FactProjection {
         default: return []
         }
     }
-
-    public static func derive(_ key: RowKey, entries: [FactEntry<Fact>]?, into derived: inout Void) {}
 }

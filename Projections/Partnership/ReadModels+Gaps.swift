@@ -37,12 +37,34 @@ public struct PartnershipGaps: Sendable, Equatable, Codable {
 }
 
 extension ReadModels {
-    /// Needs identified vs services delivered vs referrals made over `period`.
+    /// Needs identified vs services delivered vs referrals made over `period` (see
+    /// ``partnershipGaps(over:)``); stops the process if the model cannot be read, so it exists
+    /// only for callers written when models lived in memory.
+    @available(*, deprecated, message: "the model is on disk: use partnershipGaps(over:), which throws")
     public func partnershipGaps(period: ReportPeriod) -> PartnershipGaps {
+        do {
+            return try partnershipGaps(over: period)
+        } catch {
+            preconditionFailure("partnership gaps: \(error)")
+        }
+    }
+
+    /// Needs identified vs services delivered vs referrals made over `period`, in one read of
+    /// every client row of the partnership model.
+    public func partnershipGaps(over period: ReportPeriod) throws -> PartnershipGaps {
+        try read { txn in try PartnershipGapsQuery(reader: try txn.reader(PartnershipProjection.self)).gaps(period) }
+    }
+}
+
+/// The tallies behind ``PartnershipGaps``, from one pass over the client rows.
+struct PartnershipGapsQuery {
+    let reader: ModelReader<PartnershipProjection>
+
+    func gaps(_ period: ReportPeriod) throws -> PartnershipGaps {
         var need: [NeedDomain: Int] = [:], served: [NeedDomain: Int] = [:], referred: [NeedDomain: Int] = [:]
         var unmet: [NeedDomain: Int] = [:], duplicated: [NeedDomain: Int] = [:]
         var byPartner: [String: [NeedDomain: Int]] = [:]
-        for (key, entries) in partnership.rows where key.table == "client" {
+        try reader.forEachRow(table: "client") { _, entries in
             var needs: (on: CalendarDate, domains: Set<NeedDomain>)?
             var servedFor = Set<NeedDomain>()
             var partnersFor: [NeedDomain: Set<String>] = [:]
@@ -67,15 +89,16 @@ extension ReadModels {
                 if wasReferred { referred[domain, default: 0] += 1 }
                 if !wasServed && !wasReferred { unmet[domain, default: 0] += 1 }
             }
+            return true
         }
         let domains = NeedDomain.allCases.map { domain in
             DomainGaps(
                 domain: domain, clientsWithNeed: need[domain] ?? 0, served: served[domain] ?? 0, referred: referred[domain] ?? 0,
                 unmet: unmet[domain] ?? 0, referredToSeveralPartners: duplicated[domain] ?? 0)
         }
-        let partners = byPartner.keys.sorted().map { id in
+        let partners = try byPartner.keys.sorted().map { id in
             var name = id
-            for entry in partnership.entries(RowKey("partner", id)) {
+            for entry in try reader.entries(RowKey("partner", id)) {
                 if case .partner(let current) = entry.fact { name = current }
             }
             return PartnerReferrals(partnerId: id, name: name, referralsByDomain: byPartner[id] ?? [:])

@@ -19,9 +19,37 @@ enum LeanDecoder {
                 let followUp = fields.string("followUpId"), let completed = fields.date("completedOn")
             else { return nil }
             return FollowUpCompleted(clientId: ClientID(client), followUpId: FollowUpID(followUp), completedOn: completed)
+        case CaseOpened.eventType where record.schemaVersion == CaseOpened.schemaVersion:
+            guard let fields = flat(record, count: 2), let client = fields.string("clientId"), let opened = fields.date("openedOn") else { return nil }
+            return CaseOpened(clientId: ClientID(client), openedOn: opened)
+        case CaseAssigned.eventType where record.schemaVersion == CaseAssigned.schemaVersion:
+            guard let fields = flat(record, count: 2), let client = fields.string("clientId"), let worker = fields.string("workerId") else { return nil }
+            return CaseAssigned(clientId: ClientID(client), workerId: UserID(worker))
+        case CaseClosed.eventType where record.schemaVersion == CaseClosed.schemaVersion:
+            guard let fields = FlatJSON.parse(record.payload), let client = fields.string("clientId"), let closed = fields.date("closedOn"),
+                let reason = fields.string("reason").flatMap(CaseClosureReason.init(rawValue:)), let note = fields.optionalString("note"),
+                fields.count == 3 + (fields["note"] == nil ? 0 : 1)
+            else { return nil }
+            return CaseClosed(clientId: ClientID(client), closedOn: closed, reason: reason, note: note.map { FreeText($0) })
+        case ReferralAccepted.eventType where record.schemaVersion == ReferralAccepted.schemaVersion:
+            guard let fields = flat(record, count: 2), let referral = fields.string("referralId"), let accepted = fields.date("acceptedOn")
+            else { return nil }
+            return ReferralAccepted(referralId: ReferralID(referral), acceptedOn: accepted)
+        case ReferralCompleted.eventType where record.schemaVersion == ReferralCompleted.schemaVersion:
+            guard let fields = FlatJSON.parse(record.payload), let referral = fields.string("referralId"),
+                let completed = fields.date("completedOn"), let note = fields.optionalString("note"),
+                fields.count == 2 + (fields["note"] == nil ? 0 : 1)
+            else { return nil }
+            return ReferralCompleted(referralId: ReferralID(referral), completedOn: completed, note: note.map { FreeText($0) })
         default:
             return nil
         }
+    }
+
+    /// The payload's fields when it is flat and has exactly `count` of them.
+    private static func flat(_ record: RecordedEvent, count: Int) -> [String: FlatValue]? {
+        guard let fields = FlatJSON.parse(record.payload), fields.count == count else { return nil }
+        return fields
     }
 
     private static func serviceDelivered(_ fields: [String: FlatValue]) -> ServiceDelivered? {

@@ -28,8 +28,7 @@ public actor ProjectionHost {
     public let store: EventStore
     let storage: ProjectionStorage
     let runners: ProjectionRunners
-    private let decoder: ProjectionDecoder
-    private let batchEvents: Int
+    private let batches: BatchReader
     private var followTask: Task<Void, Never>?
     private var followError: (any Error)?
 
@@ -37,8 +36,7 @@ public actor ProjectionHost {
         self.store = store
         self.storage = storage
         self.runners = runners
-        self.batchEvents = max(1, batchEvents)
-        decoder = ProjectionDecoder(payloadTypes: runners.all.reduce(into: Set()) { $0.formUnion($1.payloadTypes) })
+        batches = BatchReader(store: store, runners: runners, batchEvents: batchEvents)
     }
 
     /// Opens (creating if needed) the read models of `store`. Call ``catchUp(maxEvents:)`` or
@@ -55,8 +53,8 @@ public actor ProjectionHost {
         }
     }
 
-    /// A consistent view of every read model as of the last applied batch.
-    public var models: ReadModels { runners.models(store: store) }
+    /// The read models as of the last applied batch (queries read the stored models).
+    public var models: ReadModels { ReadModels(store: store, source: runners.source, checkpoints: runners.servingCheckpoints) }
 
     /// Applies the log from the lowest checkpoint up to the head seen at the call (or at most
     /// `maxEvents` events), a batch per transaction, then swaps in shadows that caught up.
@@ -64,48 +62,15 @@ public actor ProjectionHost {
     @discardableResult
     public func catchUp(maxEvents: Int = .max) async throws -> Int {
         let head = store.headPosition
-        var next = (runners.all.map(\.checkpoint).min() ?? 0) + 1
         var read = 0
-        while next <= head, read < maxEvents {
-            var batch: [ProjectionEvent] = []
-            let limit = min(batchEvents, maxEvents - read)
-            batch.reserveCapacity(min(limit, Int(head - next + 1)))
-            try store.scan(from: next, pageEvents: min(limit, 4_096)) { record in
-                guard record.position <= head else { return false }
-                batch.append(try decoder.decode(record))
-                return batch.count < limit && record.position < head
-            }
-            guard let last = batch.last else { break }
-            try applyAndWrite(batch)
-            read += batch.count
-            next = last.position + 1
+        while read < maxEvents {
+            let applied = try batches.applyNext(head: head, maxEvents: maxEvents - read, storage: storage)
+            guard applied > 0 else { break }
+            read += applied
             await Task.yield()  // let queries in between batches
         }
-        try swapCaughtUpShadows(head: head)
+        try runners.swapCaughtUpShadows(head: head, storage: storage)
         return read
-    }
-
-    private func applyAndWrite(_ batch: [ProjectionEvent]) throws {
-        for runner in runners.all {
-            for event in batch { runner.apply(event) }
-        }
-        let encoder = JSONEncoder()
-        let writes = try runners.all.map { try $0.pendingWrite(encoder: encoder) }
-        try storage.environment.write { txn in
-            for write in writes {
-                try write.write(in: txn, checkpoints: storage.checkpoints)
-                try write.recordActive(in: txn, active: storage.active)
-            }
-        }
-    }
-
-    private func swapCaughtUpShadows(head: UInt64) throws {
-        let ready = runners.all.filter { $0.isBuildingShadow && $0.checkpoint >= head }
-        guard !ready.isEmpty else { return }
-        try storage.environment.write { txn in
-            for runner in ready { try runner.writeSwap(in: txn, storage: storage) }
-        }
-        for runner in ready { runner.completeSwap() }
     }
 
     /// Starts following the log: catch up, then apply live events as they are appended.
@@ -120,10 +85,10 @@ public actor ProjectionHost {
             var pending: [ProjectionEvent] = []
             let from = (runners.all.map(\.checkpoint).min() ?? 0) + 1
             for try await record in store.subscribe(from: from) {
-                pending.append(try decoder.decode(record))
-                if pending.count >= batchEvents || record.position >= store.headPosition {
-                    try applyAndWrite(pending)
-                    try swapCaughtUpShadows(head: record.position)
+                pending.append(try batches.decoder.decode(record))
+                if pending.count >= batches.batchEvents || record.position >= store.headPosition {
+                    try runners.write(pending, storage: storage)
+                    try runners.swapCaughtUpShadows(head: record.position, storage: storage)
                     pending.removeAll(keepingCapacity: true)
                 }
             }
@@ -185,7 +150,7 @@ public struct ProjectionStatus: Sendable, Equatable, Codable {
     public let name: String
     /// The version this code builds.
     public let version: Int
-    /// The version answering queries (nil while a shadow builds with no readable old model).
+    /// The version answering queries (the old one while a shadow builds).
     public let servingVersion: Int?
     /// True while a new version is rebuilt beside the one serving.
     public let rebuildingInShadow: Bool

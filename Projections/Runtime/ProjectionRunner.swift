@@ -1,118 +1,99 @@
-import Foundation
 import LMDB
 
-/// What the host needs of every projection, whatever its fact type.
+/// What the runtime needs of every projection, whatever its fact type.
 protocol ProjectionRunning: AnyObject {
     var name: String { get }
     var version: Int { get }
-    /// The version answering queries now (differs from `version` while a shadow builds).
-    var servingVersion: Int? { get }
+    /// The version answering queries (differs from `version` while a shadow builds).
+    var servingVersion: Int { get }
     var isBuildingShadow: Bool { get }
     /// The last position applied to the model being built (the shadow while there is one).
     var checkpoint: UInt64 { get }
+    /// The last position applied to the model answering queries.
+    var servingCheckpoint: UInt64 { get }
     var payloadTypes: Set<String> { get }
-    func apply(_ event: ProjectionEvent)
-    func pendingWrite(encoder: JSONEncoder) throws -> ProjectionWrite
-    /// Makes the shadow the served model on disk: flip the active version, drop the old rows.
+    /// Applies the batch's events past the checkpoint and writes the new checkpoint, all in
+    /// `txn`; returns the new checkpoint (call ``committed(checkpoint:)`` after the commit).
+    func write(_ batch: [ProjectionEvent], in txn: WriteTransaction, storage: ProjectionStorage) throws -> UInt64
+    func committed(checkpoint: UInt64)
+    /// Makes the shadow the served model on disk: flip the active version, drop the old one.
     func writeSwap(in txn: WriteTransaction, storage: ProjectionStorage) throws
     /// After ``writeSwap(in:storage:)`` committed: serve the shadow.
     func completeSwap()
-    /// Empties the model and its checkpoint on disk (an in-place rebuild).
+    /// Empties the model being built and its checkpoint on disk (an in-place rebuild).
     func writeReset(in txn: WriteTransaction, storage: ProjectionStorage) throws
     func completeReset()
 }
 
-/// One fact projection's models: the one serving queries and, after a version bump, the
-/// shadow being rebuilt into `name@newVersion` until it catches up.
+/// One fact projection's models on disk: the one serving queries and, after a version bump,
+/// the shadow being rebuilt into `name@newVersion` until it catches up. Nothing of the model
+/// itself is held here: only which databases to write and the checkpoints.
 final class ProjectionRunner<P: FactProjection>: ProjectionRunning {
     let version: Int
-    private(set) var serving: FactState<P>
-    private(set) var servingVersion: Int?
-    private var shadow: FactState<P>?
+    private(set) var servingVersion: Int
+    private(set) var checkpoint: UInt64
+    private var oldCheckpoint: UInt64
     /// Where the model being built is written: `name@version`.
-    private let database: Database
-    private var oldDatabase: Database?
+    private let databases: ModelDatabases
+    /// The old version's databases while a shadow builds.
+    private var oldDatabases: ModelDatabases?
 
     var name: String { P.name }
     var payloadTypes: Set<String> { P.payloadTypes }
-    var isBuildingShadow: Bool { shadow != nil }
-    var checkpoint: UInt64 { shadow?.checkpoint ?? serving.checkpoint }
+    var isBuildingShadow: Bool { oldDatabases != nil }
+    var servingCheckpoint: UInt64 { isBuildingShadow ? oldCheckpoint : checkpoint }
 
-    init(version: Int, storage: ProjectionStorage) throws {
+    init(version: Int, storage: ProjectionStorage, active: Int?) throws {
         self.version = version
-        database = try storage.database(P.name, version: version)
-        let current = try Self.load(database, checkpoint: try storage.checkpoint(of: P.name, version: version), storage: storage)
-        let active = try storage.activeVersion(of: P.name)
-        if active == nil || active == version {
-            serving = current
-            servingVersion = version
-            shadow = nil
-        } else if let active {
-            // A version bump: keep answering from the old model (when this code can still read
-            // its rows) while the new one is built, resuming an interrupted shadow build.
-            let old = try storage.database(P.name, version: active)
-            oldDatabase = old
-            let oldModel = try? Self.load(old, checkpoint: try storage.checkpoint(of: P.name, version: active), storage: storage)
-            serving = oldModel ?? FactState()
-            servingVersion = oldModel == nil ? nil : active
-            shadow = current
+        databases = try storage.databases(P.name, version: version)
+        checkpoint = try storage.checkpoint(of: P.name, version: version)
+        if let active, active != version {
+            // A version bump: keep answering from the old model while the new one is built,
+            // resuming an interrupted shadow build.
+            oldDatabases = try storage.databases(P.name, version: active)
+            oldCheckpoint = try storage.checkpoint(of: P.name, version: active)
+            servingVersion = active
         } else {
-            serving = current
+            oldCheckpoint = 0
             servingVersion = version
         }
     }
 
-    private static func load(_ database: Database, checkpoint: UInt64, storage: ProjectionStorage) throws -> FactState<P> {
-        var state = FactState<P>()
-        let decoder = JSONDecoder()
-        try storage.forEachRow(database) { key, value in
-            try state.load(storageKey: key, value: value, decoder: decoder)
+    private var checkpointKey: [UInt8] { Array(ProjectionStorage.databaseName(P.name, version: version).utf8) }
+
+    func write(_ batch: [ProjectionEvent], in txn: WriteTransaction, storage: ProjectionStorage) throws -> UInt64 {
+        var writer = ModelWriter<P>(txn: txn, databases: databases)
+        var applied = checkpoint
+        // Events at or before the checkpoint were applied by an earlier batch: skipping them
+        // makes a replay after an interrupted run harmless.
+        for event in batch where event.position > applied {
+            if P.placesEveryEvent || P.payloadTypes.contains(event.eventType) { try writer.apply(event) }
+            applied = event.position
         }
-        state.restore(checkpoint: checkpoint)
-        return state
+        try writer.finish()
+        try txn.put(storage.checkpoints, key: checkpointKey, value: BigEndian.bytes(applied))
+        return applied
     }
 
-    func apply(_ event: ProjectionEvent) {
-        if shadow != nil { shadow!.apply(event) } else { serving.apply(event) }
-    }
-
-    func pendingWrite(encoder: JSONEncoder) throws -> ProjectionWrite {
-        let changes: [(key: [UInt8], value: [UInt8]?)]
-        let position: UInt64
-        if shadow != nil {
-            changes = try shadow!.drainChanges(encoder: encoder)
-            position = shadow!.checkpoint
-        } else {
-            changes = try serving.drainChanges(encoder: encoder)
-            position = serving.checkpoint
-        }
-        return ProjectionWrite(
-            database: database, checkpointKey: Array(ProjectionStorage.databaseName(P.name, version: version).utf8),
-            checkpoint: position, changes: changes, activeName: shadow == nil ? Array(P.name.utf8) : nil, version: version)
-    }
+    func committed(checkpoint position: UInt64) { checkpoint = position }
 
     func writeSwap(in txn: WriteTransaction, storage: ProjectionStorage) throws {
         try txn.put(storage.active, key: Array(P.name.utf8), value: BigEndian.bytes(UInt64(version)))
-        if let oldDatabase, let servingVersion {
-            try txn.clear(oldDatabase)
-            try txn.delete(storage.checkpoints, key: Array(ProjectionStorage.databaseName(P.name, version: servingVersion).utf8))
-        }
+        guard let oldDatabases else { return }
+        for database in oldDatabases.all { try txn.clear(database) }
+        try txn.delete(storage.checkpoints, key: Array(ProjectionStorage.databaseName(P.name, version: servingVersion).utf8))
     }
 
     func completeSwap() {
-        guard let shadow else { return }
-        serving = shadow
-        self.shadow = nil
+        oldDatabases = nil
+        oldCheckpoint = 0
         servingVersion = version
-        oldDatabase = nil
     }
 
     func writeReset(in txn: WriteTransaction, storage: ProjectionStorage) throws {
-        try txn.clear(database)
-        try txn.delete(storage.checkpoints, key: Array(ProjectionStorage.databaseName(P.name, version: version).utf8))
+        for database in databases.all { try txn.clear(database) }
+        try txn.delete(storage.checkpoints, key: checkpointKey)
     }
 
-    func completeReset() {
-        if shadow != nil { shadow = FactState() } else { serving = FactState() }
-    }
+    func completeReset() { checkpoint = 0 }
 }

@@ -1,80 +1,91 @@
-public import EventStore
+import LMDB
 
-/// The host's projections, typed for queries and listed for the runtime's loops.
+/// The projections of one environment, listed for the runtime's loops.
 final class ProjectionRunners {
-    let caseload: ProjectionRunner<CaseloadProjection>
-    let records: ProjectionRunner<RecordsProjection>
-    let funder: ProjectionRunner<FunderProjection>
-    let membership: ProjectionRunner<MembershipProjection>
-    let elections: ProjectionRunner<ElectionsProjection>
-    let partnership: ProjectionRunner<PartnershipProjection>
     let all: [any ProjectionRunning]
+    /// The databases of every version a query may find active, by projection name.
+    let source: ModelSource
 
     /// The version each projection's code builds; bump one when its facts or rows change shape.
+    /// Version 2 throughout: facts stored one per entry in binary (version 1 kept JSON rows).
     static let currentVersions: [String: Int] = [
-        CaseloadProjection.name: 1, RecordsProjection.name: 1, FunderProjection.name: 1,
-        MembershipProjection.name: 1, ElectionsProjection.name: 1, PartnershipProjection.name: 1,
+        CaseloadProjection.name: 2, RecordsProjection.name: 2, FunderProjection.name: 2,
+        MembershipProjection.name: 2, ElectionsProjection.name: 2, PartnershipProjection.name: 2,
     ]
 
-    init(storage: ProjectionStorage, versions: [String: Int]) throws {
+    /// Opens every projection's databases and records the version of each projection seen for
+    /// the first time as active, so queries always know which databases answer.
+    init(storage: ProjectionStorage, versions: [String: Int], ownsStorage: Bool = false) throws {
         func version(_ name: String) -> Int { versions[name] ?? Self.currentVersions[name] ?? 1 }
-        caseload = try ProjectionRunner(version: version(CaseloadProjection.name), storage: storage)
-        records = try ProjectionRunner(version: version(RecordsProjection.name), storage: storage)
-        funder = try ProjectionRunner(version: version(FunderProjection.name), storage: storage)
-        membership = try ProjectionRunner(version: version(MembershipProjection.name), storage: storage)
-        elections = try ProjectionRunner(version: version(ElectionsProjection.name), storage: storage)
-        partnership = try ProjectionRunner(version: version(PartnershipProjection.name), storage: storage)
-        all = [caseload, records, funder, membership, elections, partnership]
+        let names = [
+            CaseloadProjection.name, RecordsProjection.name, FunderProjection.name, MembershipProjection.name,
+            ElectionsProjection.name, PartnershipProjection.name,
+        ]
+        var active: [String: Int] = [:]
+        for name in names { active[name] = try storage.activeVersion(of: name) }
+        let fresh = names.filter { active[$0] == nil }
+        if !fresh.isEmpty {
+            try storage.environment.write { txn in
+                for name in fresh { try txn.put(storage.active, key: Array(name.utf8), value: BigEndian.bytes(UInt64(version(name)))) }
+            }
+        }
+        all = [
+            try ProjectionRunner<CaseloadProjection>(version: version(CaseloadProjection.name), storage: storage, active: active[CaseloadProjection.name]),
+            try ProjectionRunner<RecordsProjection>(version: version(RecordsProjection.name), storage: storage, active: active[RecordsProjection.name]),
+            try ProjectionRunner<FunderProjection>(version: version(FunderProjection.name), storage: storage, active: active[FunderProjection.name]),
+            try ProjectionRunner<MembershipProjection>(version: version(MembershipProjection.name), storage: storage, active: active[MembershipProjection.name]),
+            try ProjectionRunner<ElectionsProjection>(version: version(ElectionsProjection.name), storage: storage, active: active[ElectionsProjection.name]),
+            try ProjectionRunner<PartnershipProjection>(version: version(PartnershipProjection.name), storage: storage, active: active[PartnershipProjection.name]),
+        ]
+        var databases: [String: [Int: ModelDatabases]] = [:]
+        for runner in all {
+            for version in Set([runner.version, runner.servingVersion]) {
+                databases[runner.name, default: [:]][version] = try storage.databases(runner.name, version: version)
+            }
+        }
+        source = ModelSource(storage: storage, databases: databases, ownsStorage: ownsStorage)
     }
 
-    func models(store: EventStore) -> ReadModels {
-        ReadModels(
-            store: store, caseload: caseload.serving, records: records.serving, funder: funder.serving,
-            membership: membership.serving, elections: elections.serving, partnership: partnership.serving)
+    /// The checkpoints of the models answering queries.
+    var servingCheckpoints: [String: UInt64] {
+        Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0.servingCheckpoint) })
+    }
+
+    /// Applies one batch to every projection in one write transaction, checkpoints included.
+    func write(_ batch: [ProjectionEvent], storage: ProjectionStorage) throws {
+        let checkpoints = try storage.environment.write { txn in
+            try all.map { try $0.write(batch, in: txn, storage: storage) }
+        }
+        for (runner, checkpoint) in zip(all, checkpoints) { runner.committed(checkpoint: checkpoint) }
+    }
+
+    /// Swaps in every shadow that has applied the log up to `head`.
+    func swapCaughtUpShadows(head: UInt64, storage: ProjectionStorage) throws {
+        let ready = all.filter { $0.isBuildingShadow && $0.checkpoint >= head }
+        guard !ready.isEmpty else { return }
+        try storage.environment.write { txn in
+            for runner in ready { try runner.writeSwap(in: txn, storage: storage) }
+        }
+        for runner in ready { runner.completeSwap() }
     }
 }
 
-/// Every read model at one moment, as plain values: queries on it never block the runtime and
-/// always see one consistent batch. The host hands out the live ones; ``ReadModels/asOf(position:store:)``
-/// folds past ones.
-public struct ReadModels: Sendable {
-    /// The log (client files and the audit trail read event details from it).
-    public let store: EventStore
-    /// Per client: case, worker, follow-ups, contacts; per referral: its state.
-    public internal(set) var caseload: FactState<CaseloadProjection>
-    /// Positions of every event per client, referral and actor.
-    public internal(set) var records: FactState<RecordsProjection>
-    /// Client profiles, services by contract and month, referrals and partners.
-    public internal(set) var funder: FactState<FunderProjection>
-    /// The membership register's facts per member.
-    public internal(set) var membership: FactState<MembershipProjection>
-    /// Per election: roll size, turnout, tallies.
-    public internal(set) var elections: FactState<ElectionsProjection>
-    /// Needs, services by domain, referrals by partner.
-    public internal(set) var partnership: FactState<PartnershipProjection>
+/// Where queries read: the environment and the databases of each projection version that may
+/// be active. Queries look up the active version inside their own read transaction, so a swap
+/// is seen atomically. An as-of model owns its temporary environment and removes it when the
+/// last ``ReadModels`` using it goes away.
+final class ModelSource: Sendable {
+    let storage: ProjectionStorage
+    let databases: [String: [Int: ModelDatabases]]
+    private let ownsStorage: Bool
 
-    /// The last position these models include.
-    public var position: UInt64 {
-        [caseload.checkpoint, records.checkpoint, funder.checkpoint, membership.checkpoint, elections.checkpoint, partnership.checkpoint].min() ?? 0
+    init(storage: ProjectionStorage, databases: [String: [Int: ModelDatabases]], ownsStorage: Bool) {
+        self.storage = storage
+        self.databases = databases
+        self.ownsStorage = ownsStorage
     }
 
-    init(
-        store: EventStore, caseload: FactState<CaseloadProjection> = .init(), records: FactState<RecordsProjection> = .init(),
-        funder: FactState<FunderProjection> = .init(), membership: FactState<MembershipProjection> = .init(),
-        elections: FactState<ElectionsProjection> = .init(), partnership: FactState<PartnershipProjection> = .init()
-    ) {
-        self.store = store
-        self.caseload = caseload
-        self.records = records
-        self.funder = funder
-        self.membership = membership
-        self.elections = elections
-        self.partnership = partnership
-    }
-
-    /// True when both hold the same rows at the same checkpoints.
-    public func sameModels(as other: ReadModels) -> Bool {
-        caseload == other.caseload && records == other.records && funder == other.funder
-            && membership == other.membership && elections == other.elections && partnership == other.partnership
+    deinit {
+        if ownsStorage { storage.close() }
     }
 }

@@ -2,34 +2,28 @@ public import EventStore
 import Foundation
 
 extension ReadModels {
-    /// Every read model as it stood after `position`, folded in memory from the log without
+    /// Every read model as it stood after `position`, built from the log into a temporary
+    /// environment of its own (removed when the last copy of the result goes away), never
     /// touching the live models: how administrators replay history for compliance.
     public static func asOf(position: UInt64, store: EventStore) throws -> ReadModels {
-        var models = ReadModels(store: store)
-        let all = Set<String>().union(CaseloadProjection.payloadTypes).union(RecordsProjection.payloadTypes)
-            .union(FunderProjection.payloadTypes).union(MembershipProjection.payloadTypes)
-            .union(ElectionsProjection.payloadTypes).union(PartnershipProjection.payloadTypes)
-        let decoder = ProjectionDecoder(payloadTypes: all)
-        guard position > 0 else { return models }
-        try store.scan(from: 1) { record in
-            guard record.position <= position else { return false }
-            let event = try decoder.decode(record)
-            models.caseload.apply(event)
-            models.records.apply(event)
-            models.funder.apply(event)
-            models.membership.apply(event)
-            models.elections.apply(event)
-            models.partnership.apply(event)
-            return record.position < position
+        let directory = (NSTemporaryDirectory() as NSString).appendingPathComponent("harbour-as-of-\(UUID().uuidString)")
+        // Nothing here must survive a crash, so commits skip fsync.
+        let storage = try ProjectionStorage(directory: directory, syncDisabled: true, removeOnClose: true)
+        let runners: ProjectionRunners
+        do {
+            runners = try ProjectionRunners(storage: storage, versions: [:], ownsStorage: true)
+        } catch {
+            storage.close()
+            throw error
         }
-        models.caseload.settle()
-        models.records.settle()
-        models.funder.settle()
-        models.membership.settle()
-        models.elections.settle()
-        models.partnership.settle()
-        return models
+        let batches = BatchReader(store: store, runners: runners, batchEvents: asOfBatchEvents)
+        let head = min(position, store.headPosition)
+        while try batches.applyNext(head: head, maxEvents: .max, storage: storage) > 0 {}
+        return ReadModels(store: store, source: runners.source, checkpoints: runners.servingCheckpoints)
     }
+
+    /// Events per transaction of an as-of build (large: nobody reads it until it is done).
+    static let asOfBatchEvents = 50_000
 
     /// Every read model as it stood at `date` (the last event recorded at or before it).
     public static func asOf(recordedAt date: Timestamp, store: EventStore) throws -> ReadModels {

@@ -90,7 +90,7 @@ import Testing
             #expect(results.positions[0].candidates.map(\.votes) == [2, 0])
             #expect(results.positions[0].candidates.map(\.elected) == [true, false])
             // The stored rows hold counts only: no member id appears in the election's row.
-            let stored = String(describing: await host.models.elections.rows)
+            let stored = String(describing: try await host.models.elections.allRows())
             #expect(!stored.contains("m-3") && !stored.contains("receipt"))
             await host.close()
         }
@@ -108,7 +108,7 @@ import Testing
             try await log.record(Make.service("c-2", "s-1", .languageTraining, on: day("2025-05-04"), minutes: 60))
             let host = try ProjectionHost.open(store: store)
             try await host.catchUp()
-            let gaps = await host.models.partnershipGaps(period: try ReportPeriod(start: day("2025-05-01"), end: day("2025-05-31")))
+            let gaps = try await host.models.partnershipGaps(over: try ReportPeriod(start: day("2025-05-01"), end: day("2025-05-31")))
             let housing = try #require(gaps.domains.first { $0.domain == .housing })
             #expect(housing.clientsWithNeed == 2 && housing.referred == 1 && housing.unmet == 1 && housing.referredToSeveralPartners == 1)
             let language = try #require(gaps.domains.first { $0.domain == .language })

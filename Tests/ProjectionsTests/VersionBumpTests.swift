@@ -20,9 +20,9 @@ import Testing
             await v1.close()
 
             try await history.record(events: 60)
-            let v2 = try ProjectionHost.open(store: store, options: .init(directory: path, batchEvents: 25, versions: ["caseload": 2]))
+            let v2 = try ProjectionHost.open(store: store, options: .init(directory: path, batchEvents: 25, versions: ["caseload": 3]))
             let building = await v2.status().first { $0.name == "caseload" }!
-            #expect(building.rebuildingInShadow && building.version == 2 && building.servingVersion == 1)
+            #expect(building.rebuildingInShadow && building.version == 3 && building.servingVersion == 2)
             // Part way through the shadow rebuild, queries still get the old version's answer.
             try await v2.catchUp(maxEvents: 50)
             #expect(await v2.status().first { $0.name == "caseload" }!.rebuildingInShadow)
@@ -30,13 +30,13 @@ import Testing
 
             try await v2.catchUp()
             let swapped = await v2.status().first { $0.name == "caseload" }!
-            #expect(!swapped.rebuildingInShadow && swapped.servingVersion == 2 && swapped.lag == 0)
+            #expect(!swapped.rebuildingInShadow && swapped.servingVersion == 3 && swapped.lag == 0)
             let fresh = try ReadModels.asOf(position: store.headPosition, store: store)
             #expect(await v2.models.sameModels(as: fresh))
             await v2.close()
 
-            // The swap is on disk: reopening at version 2 serves version 2 with nothing to do.
-            let reopened = try ProjectionHost.open(store: store, options: .init(directory: path, versions: ["caseload": 2]))
+            // The swap is on disk: reopening at version 3 serves version 3 with nothing to do.
+            let reopened = try ProjectionHost.open(store: store, options: .init(directory: path, versions: ["caseload": 3]))
             #expect(await reopened.status().allSatisfy { !$0.rebuildingInShadow && $0.lag == 0 })
             #expect(await reopened.models.sameModels(as: fresh))
             await reopened.close()
@@ -49,9 +49,10 @@ import Testing
             try await history.record(events: 100)
             let host = try ProjectionHost.open(store: store, options: .init(directory: directory.child("p")))
             try await host.catchUp()
-            let before = await host.models
+            let before = try StoredModels(await host.models)
             try await host.rebuild(names: ["funder", "records"])
-            #expect(await host.models.sameModels(as: before))
+            #expect(try StoredModels(await host.models) == before)
+            #expect(before.funder.count > 10 && before.records.count > 10)
             await #expect(throws: ProjectionError.self) { try await host.rebuild(names: ["nonesuch"]) }
             await host.close()
         }

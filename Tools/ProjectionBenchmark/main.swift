@@ -32,6 +32,15 @@ func percentile(_ values: [Double], _ fraction: Double) -> Double {
     return sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))]
 }
 
+/// Peak and current heap (anonymous) resident memory, from /proc: mapped LMDB files count in the
+/// plain resident set but are the page cache, not the process's own memory.
+func memoryLine() -> String {
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    let wanted = ["VmHWM", "VmRSS", "RssAnon", "RssFile"]
+    return status.split(separator: "\n").filter { line in wanted.contains { line.hasPrefix($0 + ":") } }
+        .map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }.joined(separator: ", ")
+}
+
 func rate(_ events: UInt64, _ seconds: Double) -> String { String(format: "%.0f events/s (%.2f s)", Double(events) / seconds, seconds) }
 
 let store = try EventStore.open(directory: directory)
@@ -47,29 +56,51 @@ if store.headPosition < UInt64(eventsWanted) {
 let head = store.headPosition
 print("log: \(head) events in \(directory)")
 
+// HARBOUR_BENCH_QUERIES_ONLY=1 reuses the read models of an earlier run (for profiling queries).
+let queriesOnly = ProcessInfo.processInfo.environment["HARBOUR_BENCH_QUERIES_ONLY"] == "1"
 var scanned: UInt64 = 0
-let scanSeconds = try seconds { try store.scan { _ in scanned += 1; return true } }
+let scanSeconds = queriesOnly ? 1 : try seconds { try store.scan { _ in scanned += 1; return true } }
 print("raw store.scan:                \(rate(scanned, scanSeconds))")
 
-var typeCounts: [String: Int] = [:]
-let registry = EventRegistry.standard
-let decodeSeconds = try seconds {
-    try store.scan { record in
-        _ = try registry.decode(eventType: record.eventType, schemaVersion: record.schemaVersion, payload: record.payload)
-        typeCounts[record.eventType, default: 0] += 1
-        return true
+if !queriesOnly {
+    var typeCounts: [String: Int] = [:]
+    let registry = EventRegistry.standard
+    let decodeSeconds = try seconds {
+        try store.scan { record in
+            _ = try registry.decode(eventType: record.eventType, schemaVersion: record.schemaVersion, payload: record.payload)
+            typeCounts[record.eventType, default: 0] += 1
+            return true
+        }
     }
+    print("scan + JSON decode of all:     \(rate(head, decodeSeconds))")
+    let payloadTypes = CaseloadProjection.payloadTypes.union(RecordsProjection.payloadTypes).union(FunderProjection.payloadTypes)
+        .union(MembershipProjection.payloadTypes).union(ElectionsProjection.payloadTypes).union(PartnershipProjection.payloadTypes)
+    var leanCount = 0
+    let projectionDecodeSeconds = try seconds {
+        try store.scan { record in
+            guard payloadTypes.contains(record.eventType) else { return true }
+            if ReadModels.leanDecoded(record) != nil {
+                leanCount += 1
+            } else {
+                _ = try registry.decode(eventType: record.eventType, schemaVersion: record.schemaVersion, payload: record.payload)
+            }
+            return true
+        }
+    }
+    print("scan + decode of the payloads projections read (lean where it can): \(rate(head, projectionDecodeSeconds)), lean \(leanCount)")
+    print("mix: " + typeCounts.sorted { $0.value > $1.value }.map { "\($0.key) \(String(format: "%.1f", 100 * Double($0.value) / Double(head)))%" }.joined(separator: ", "))
 }
-print("scan + JSON decode of all:     \(rate(head, decodeSeconds))")
-print("mix: " + typeCounts.sorted { $0.value > $1.value }.map { "\($0.key) \(String(format: "%.1f", 100 * Double($0.value) / Double(head)))%" }.joined(separator: ", "))
 
 let projections = directory + "/projections-bench"
-try? FileManager.default.removeItem(atPath: projections)
+if !queriesOnly { try? FileManager.default.removeItem(atPath: projections) }
 let host = try ProjectionHost.open(store: store, options: .init(directory: projections, batchEvents: 50_000))
-let rebuildSeconds = try await secondsAsync { try await host.catchUp() }
-print("rebuild of all projections:    \(rate(head, rebuildSeconds))")
-let asOfSeconds = try seconds { _ = try ReadModels.asOf(position: head, store: store) }
-print("as-of fold in memory (no disk): \(rate(head, asOfSeconds))")
+if !queriesOnly {
+    let rebuildSeconds = try await secondsAsync { try await host.catchUp() }
+    print("rebuild of all projections:    \(rate(head, rebuildSeconds)); ratio to the raw scan \(String(format: "%.3f", scanSeconds / rebuildSeconds))")
+    print("memory after the rebuild: \(memoryLine())")
+    let asOfSeconds = try seconds { _ = try ReadModels.asOf(position: head, store: store) }
+    print("as-of build into a temporary environment (no fsync): \(rate(head, asOfSeconds))")
+}
 
 let models = await host.models
 var reportMilliseconds: [Double] = []
@@ -88,8 +119,9 @@ print(String(format: "funder report (one month, up to %d services): p50 %.2f ms,
 
 var caseloadMilliseconds: [Double] = []
 let today = CalendarDate(year: 2026, month: 3, day: 31)!
-let workers = models.caseload.derived.clientsByWorker.keys.sorted()
-let largest = workers.map { models.caseload.derived.clientsByWorker[$0]!.count }.max() ?? 0
+let sizes = try models.caseloadSizes()
+let workers = sizes.keys.sorted()
+let largest = sizes.values.max() ?? 0
 for index in 0..<2_000 {
     let worker = workers[index % workers.count]
     let elapsed = try seconds { _ = try models.caseload(worker: worker, today: today, page: 0, pageSize: 50) }

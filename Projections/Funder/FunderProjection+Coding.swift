@@ -1,0 +1,96 @@
+import Events
+
+extension FunderProjection {
+    /// Writes a fact: a tag byte, then its fields.
+    public static func encode(_ fact: Fact, to writer: inout ByteWriter) {
+        switch fact {
+        case .client(let client):
+            writer.write(0)
+            writer.write(bool: client.anonymous)
+            writer.write(optionalDate: client.dateOfBirth)
+            writer.write(code: client.ageBand)
+            writer.write(code: client.gender)
+            writer.write(code: client.immigrationCategory)
+            writer.write(code: client.preferredOfficialLanguage)
+            writer.write(bool: client.francophone)
+        case .dateOfBirth(let date):
+            writer.write(1)
+            writer.write(date: date)
+        case .service(let service):
+            writer.write(2)
+            encode(service, to: &writer)
+        case .referral(let referral):
+            writer.write(3)
+            writer.write(string: referral.referralId)
+            writer.write(string: referral.clientId)
+            writer.write(date: referral.madeOn)
+            writer.write(optionalString: referral.partnerId)
+            writer.write(code: referral.needDomain)
+        case .outcome(let stage):
+            writer.write(4)
+            writer.write(string: stage.rawValue)
+        case .partner(let funding, let francophone, let name):
+            writer.write(5)
+            writer.write(code: funding)
+            writer.write(bool: francophone)
+            writer.write(string: name)
+        case .contract(let funder, let program, let agreementNumber, let startsOn, let endsOn):
+            writer.write(6)
+            writer.write(string: funder)
+            writer.write(string: program)
+            writer.write(string: agreementNumber)
+            writer.write(date: startsOn)
+            writer.write(date: endsOn)
+        case .served(let on):
+            writer.write(7)
+            writer.write(date: on)
+        }
+    }
+
+    private static func encode(_ service: ServiceFacts, to writer: inout ByteWriter) {
+        writer.write(string: service.clientId)
+        writer.write(string: service.serviceId)
+        writer.write(code: service.component)
+        writer.write(date: service.deliveredOn)
+        writer.write(int: service.minutes)
+        writer.write(code: service.mode)
+        writer.write(string: service.workerId)
+        writer.write(code: service.outcome)
+    }
+
+    /// Reads a fact written by ``encode(_:to:)``.
+    public static func decode(from reader: inout ByteReader) throws(ByteReaderError) -> Fact {
+        switch try reader.byte("funder fact tag") {
+        case 0:
+            return .client(
+                ClientFacts(
+                    anonymous: try reader.bool(), dateOfBirth: try reader.optionalDate(), ageBand: try reader.code(AgeBand.self),
+                    gender: try reader.code(Gender.self), immigrationCategory: try reader.code(ImmigrationCategory.self),
+                    preferredOfficialLanguage: try reader.code(OfficialLanguage.self), francophone: try reader.bool()))
+        case 1: return .dateOfBirth(try reader.date())
+        case 2:
+            return .service(
+                ServiceFacts(
+                    clientId: try reader.string(), serviceId: try reader.string(), component: try reader.code(ServiceComponent.self),
+                    deliveredOn: try reader.date(), minutes: try reader.int(), mode: try reader.code(ContactMode.self),
+                    workerId: try reader.string(), outcome: try reader.code(ServiceOutcome.self)))
+        case 3:
+            return .referral(
+                ReferralFacts(
+                    referralId: try reader.string(), clientId: try reader.string(), madeOn: try reader.date(),
+                    partnerId: try reader.optionalString(), needDomain: try reader.code(NeedDomain.self)))
+        case 4:
+            let raw = try reader.string("referral stage")
+            guard let stage = ReferralStage(rawValue: raw) else { throw reader.invalid("referral stage \"\(raw)\"") }
+            return .outcome(stage)
+        case 5:
+            return .partner(funding: try reader.code(PartnerFunding.self), francophone: try reader.bool(), name: try reader.string())
+        case 6:
+            return .contract(
+                funder: try reader.string(), program: try reader.string(), agreementNumber: try reader.string(),
+                startsOn: try reader.date(), endsOn: try reader.date())
+        case 7: return .served(try reader.date())
+        case let tag: throw reader.invalid("funder fact tag \(tag)")
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import Casework
+import Events
+import Foundation
+import LMDB
+
+/// Applies events to one projection version inside the batch's write transaction: one put per
+/// fact, one put per event into the locations index (only for projections that apply
+/// corrections), and, at the end of the batch, the index entries of rows whose index value
+/// may have changed. Everything goes through `txn`, so a retried transaction starts clean.
+struct ModelWriter<P: FactProjection> {
+    let txn: WriteTransaction
+    let databases: ModelDatabases
+    private var key = ByteWriter(capacity: 128)
+    private var value = ByteWriter(capacity: 256)
+    private var locations = ByteWriter(capacity: 128)
+    /// Rows of the indexed table whose index value may have changed in this batch.
+    private var touched: Set<RowKey> = []
+
+    init(txn: WriteTransaction, databases: ModelDatabases) {
+        self.txn = txn
+        self.databases = databases
+    }
+
+    /// Applies one event: a correction replaces the original's facts (kept at the original's
+    /// position, marked with the correction's), a void removes them, anything else is placed.
+    mutating func apply(_ event: ProjectionEvent) throws {
+        guard P.appliesCorrections else {
+            try place(event, position: event.position, correctedAt: nil)
+            return
+        }
+        if let correction = event.event as? EventCorrected {
+            let original = try remove(correction.originalEventId)
+            guard let replacement = try? correction.decodedReplacement() else { return }
+            let envelope = event.replacing(event: replacement, eventId: correction.originalEventId)
+            try place(envelope, position: original ?? event.position, correctedAt: event.position)
+        } else if let void = event.event as? EventVoided {
+            try remove(void.originalEventId)
+        } else {
+            try place(event, position: event.position, correctedAt: nil)
+        }
+    }
+
+    private mutating func place(_ event: ProjectionEvent, position: UInt64, correctedAt: UInt64?) throws {
+        let placements = P.placements(of: event)
+        guard !placements.isEmpty else { return }
+        precondition(placements.count <= Int(UInt8.max), "\(P.name) placed \(placements.count) facts for one event")
+        locations.removeAll()
+        for (index, (row, fact)) in placements.enumerated() {
+            key.removeAll()
+            FactKey.write(row, position: position, placement: index, to: &key)
+            value.removeAll()
+            FactValue.write(eventId: event.eventId, correctedAt: correctedAt, to: &value)
+            P.encode(fact, to: &value)
+            try txn.put(databases.facts, key: key.bytes, value: value.bytes)
+            if P.appliesCorrections {
+                locations.write(UInt8(key.bytes.count >> 8))
+                locations.write(UInt8(key.bytes.count & 0xFF))
+                locations.write(contentsOf: key.bytes)
+            }
+            if row.table == P.indexedTable, P.affectsIndex(fact) { touched.insert(row) }
+        }
+        // Only projections that apply corrections need to find an event's facts again; the
+        // audit index would otherwise hold an entry for every event in the log.
+        if P.appliesCorrections { try txn.put(databases.locations, key: Self.idKey(event.eventId), value: locations.bytes) }
+    }
+
+    /// Removes an event's facts everywhere; returns the original position when there were any.
+    @discardableResult
+    private mutating func remove(_ eventId: UUID) throws -> UInt64? {
+        let idKey = Self.idKey(eventId)
+        guard let stored = try txn.get(databases.locations, key: idKey) else { return nil }
+        let keys = try Self.keys(in: stored)
+        try txn.delete(databases.locations, key: idKey)
+        var position: UInt64?
+        let reader = ModelReader<P>(txn: txn, databases: databases)
+        for key in keys {
+            try key.withUnsafeBytes { key in
+                guard let parsed = FactKey.parse(key) else { throw reader.corrupt(key, "a location names a key that is not table␟row␟position") }
+                if parsed.row.table == P.indexedTable, let value = try txn.get(databases.facts, key: key),
+                    P.affectsIndex(try reader.decode(key: key, value: value, position: parsed.position).fact)
+                {
+                    touched.insert(parsed.row)
+                }
+            }
+            if try txn.delete(databases.facts, key: key) {
+                key.withUnsafeBytes { position = FactKey.position($0) }
+            }
+        }
+        return position
+    }
+
+    /// Brings the index up to date for the rows this batch touched.
+    mutating func finish() throws {
+        guard !touched.isEmpty else { return }
+        let reader = ModelReader<P>(txn: txn, databases: databases)
+        let index = ModelIndex(database: databases.index)
+        for row in touched.sorted() {
+            try index.file(row.key, under: P.indexValue(of: row, entries: try reader.entries(row)), in: txn)
+        }
+        touched.removeAll()
+    }
+
+    static func idKey(_ id: UUID) -> [UInt8] { withUnsafeBytes(of: id.uuid) { Array($0) } }
+
+    /// The keys listed in a locations value.
+    private static func keys(in stored: UnsafeRawBufferPointer) throws -> [[UInt8]] {
+        var keys: [[UInt8]] = []
+        var offset = 0
+        while offset < stored.count {
+            guard offset + 2 <= stored.count else { throw damagedLocations() }
+            let length = Int(stored[offset]) << 8 | Int(stored[offset + 1])
+            guard offset + 2 + length <= stored.count else { throw damagedLocations() }
+            keys.append(Array(stored[(offset + 2)..<(offset + 2 + length)]))
+            offset += 2 + length
+        }
+        return keys
+    }
+
+    private static func damagedLocations() -> ProjectionError {
+        .corruptRow(projection: P.name, detail: "an event's locations entry runs past its end")
+    }
+}
