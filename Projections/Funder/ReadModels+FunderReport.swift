@@ -45,11 +45,12 @@ struct FunderReportQuery {
             let isNew = !servedBefore.contains(facts.clientId)
             let row = ClientServiceRow(service: facts, position: service.position, client: client?.facts, isNew: isNew)
             rows.append(row)
-            builder.addService(row, sources: service.positions)
+            let sources = service.positions
+            builder.addService(row, sources: sources)
             if servedClients.insert(facts.clientId).inserted {
-                builder.addClient(row, sources: service.positions + (client?.positions ?? []))
+                builder.addClient(row, sources: sources + (client?.positions ?? []))
             } else {
-                builder.addRepeatVisit(row, sources: service.positions)
+                builder.addRepeatVisit(row, sources: sources)
             }
         }
         try addReferrals(of: servedClients, in: period, to: &builder)

@@ -96,7 +96,8 @@ public struct ByteReader {
 
     /// A coded value by its code.
     public mutating func code<Code: CodedValue>(_ type: Code.Type) throws(ByteReaderError) -> Code {
-        let raw = try string(String(describing: type))
+        // The type's name is only worked out for an error: describing a type costs microseconds.
+        let raw = try string("code")
         guard let value = Code(rawValue: raw) else { throw invalid("\(type) code \"\(raw)\"") }
         return value
     }
