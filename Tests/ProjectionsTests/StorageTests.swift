@@ -172,4 +172,35 @@ private struct DirectModels {
             direct.storage.close()
         }
     }
+
+    @Test func anEnvironmentInTheOldJSONFormatIsClearedAndRebuilt() async throws {
+        try await withTemporaryStore { store, directory in
+            try await LogWriter(store: store).record(Make.contract("k-1"))
+            let path = directory.child("p")
+            // Format 1 kept one JSON value per row under name@1 and had no format marker.
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            let configuration = EnvironmentConfiguration(databasesMax: ProjectionStorage.databasesMax)
+            let old = try Environment(path: path, configuration: configuration)
+            let rows = try old.openDatabase(named: "funder@1")
+            let active = try old.openDatabase(named: "active")
+            let checkpoints = try old.openDatabase(named: "checkpoints")
+            try old.write { txn in
+                try txn.put(rows, key: Array("contract\u{1F}k-1".utf8), value: Array(#"[{"position":1}]"#.utf8))
+                try txn.put(active, key: Array("funder".utf8), value: BigEndian.bytes(1))
+                try txn.put(checkpoints, key: Array("funder@1".utf8), value: BigEndian.bytes(1))
+            }
+            old.close()
+
+            let host = try ProjectionHost.open(store: store, options: .init(directory: path))
+            let funder = try #require(await host.status().first { $0.name == "funder" })
+            #expect(funder.servingVersion == 2 && !funder.rebuildingInShadow && funder.checkpoint == 0)
+            try await host.catchUp()
+            #expect(try await host.models.funder.entries(RowKey("contract", "k-1")).count == 1)
+            await host.close()
+            let reopened = try Environment(path: path, configuration: configuration)
+            let legacy = try reopened.openDatabase(named: "funder@1")
+            #expect(try reopened.read { try $0.count(legacy) } == 0)
+            reopened.close()
+        }
+    }
 }
