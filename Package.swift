@@ -62,6 +62,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "Privacy",
+            // The key database is its own LMDB environment; AES-GCM from swift-crypto.
+            dependencies: ["Events", "LMDB", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "Projections",
             // ZIPFoundation: the .xlsx export is a zip of SpreadsheetML parts.
             dependencies: ["Events", "EventStore", "LMDB", "Casework", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
@@ -163,6 +169,11 @@ let package = Package(
         .testTarget(
             name: "harbourTests",
             dependencies: ["harbour", "AgencyHistory", "Casework", "EventStore", "Events", "HarbourTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PrivacyTests",
+            dependencies: ["Privacy", "Casework", "Events", "EventStore", "Projections", "AgencyHistory", "HarbourTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

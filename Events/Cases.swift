@@ -79,7 +79,8 @@ public struct CaseTransferred: DomainEvent {
 /// A follow-up on an open case was scheduled.
 public struct FollowUpScheduled: DomainEvent {
     public static let eventType = "FollowUpScheduled"
-    public static let schemaVersion: UInt16 = 1
+    public static let schemaVersion: UInt16 = 2
+    public static let upcasters = [Upcaster.personalFieldsSealable(from: 1)]
     public static let summary = "A follow-up on an open case was scheduled."
 
     /// The client.
@@ -136,7 +137,8 @@ public struct FollowUpCompleted: DomainEvent {
 /// The open case was closed.
 public struct CaseClosed: DomainEvent {
     public static let eventType = "CaseClosed"
-    public static let schemaVersion: UInt16 = 1
+    public static let schemaVersion: UInt16 = 2
+    public static let upcasters = [Upcaster.personalFieldsSealable(from: 1)]
     public static let summary = "The open case was closed with a reason."
 
     /// The client.
@@ -168,7 +170,8 @@ public struct CaseClosed: DomainEvent {
 /// A closed case was reopened; it keeps its last worker.
 public struct CaseReopened: DomainEvent {
     public static let eventType = "CaseReopened"
-    public static let schemaVersion: UInt16 = 1
+    public static let schemaVersion: UInt16 = 2
+    public static let upcasters = [Upcaster.personalFieldsSealable(from: 1)]
     public static let summary = "A closed case was reopened."
 
     /// The client.

@@ -184,15 +184,16 @@ public struct DuplicateOverride: Sendable, Hashable, Codable {
 /// can never become a named one.
 public struct ClientRegistered: DomainEvent {
     public static let eventType = "ClientRegistered"
-    public static let schemaVersion: UInt16 = 1
+    public static let schemaVersion: UInt16 = 2
+    public static let upcasters = [Upcaster.personalFieldsSealable(from: 1)]
     public static let summary = "A newcomer was registered at intake (anonymous when the privacy statement was refused)."
 
     /// The new client.
     public let clientId: ClientID
     /// The intake date; no service can be dated before it.
     public let registeredOn: CalendarDate
-    /// Identifying details; nil for an anonymous client.
-    public let personal: PersonalDetails?
+    /// Identifying details, sealed with the client's key; nil for an anonymous client.
+    public let personal: Sealed<PersonalDetails>?
     /// Non-identifying facts for reports.
     public let profile: ClientProfile
     /// The consents taken at intake.
@@ -211,7 +212,7 @@ public struct ClientRegistered: DomainEvent {
     ) {
         self.clientId = clientId
         self.registeredOn = registeredOn
-        self.personal = personal
+        self.personal = personal.map { .clear($0) }
         self.profile = profile
         self.consents = consents
         self.duplicateOverride = duplicateOverride
@@ -241,23 +242,24 @@ public struct ClientRegistered: DomainEvent {
 /// A named client's identifying details were replaced (moved house, corrected spelling).
 public struct ClientDetailsUpdated: DomainEvent {
     public static let eventType = "ClientDetailsUpdated"
-    public static let schemaVersion: UInt16 = 1
+    public static let schemaVersion: UInt16 = 2
+    public static let upcasters = [Upcaster.personalFieldsSealable(from: 1)]
     public static let summary = "A named client's identifying details were replaced."
 
     /// The client.
     public let clientId: ClientID
-    /// The new details, replacing the old ones whole.
-    public let personal: PersonalDetails
+    /// The new details, replacing the old ones whole; sealed with the client's key.
+    public let personal: Sealed<PersonalDetails>
 
     /// A ClientDetailsUpdated with every field given.
     public init(clientId: ClientID, personal: PersonalDetails) {
         self.clientId = clientId
-        self.personal = personal
+        self.personal = .clear(personal)
     }
 
     public var streamId: String { StreamID.client(clientId) }
 
-    public static var example: ClientDetailsUpdated { ClientDetailsUpdated(clientId: ClientID("c-0001"), personal: ClientRegistered.example.personal!) }
+    public static var example: ClientDetailsUpdated { ClientDetailsUpdated(clientId: ClientID("c-0001"), personal: ClientRegistered.example.personal!.value!) }
 }
 
 /// A client gave or withdrew one consent after intake.

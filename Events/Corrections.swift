@@ -6,7 +6,8 @@ public import Foundation
 /// correction in place of the original; the audit trail shows both.
 public struct EventCorrected: DomainEvent {
     public static let eventType = "EventCorrected"
-    public static let schemaVersion: UInt16 = 1
+    public static let schemaVersion: UInt16 = 2
+    public static let upcasters = [Upcaster.personalFieldsSealable(from: 1)]
     public static let summary = "A recorded fact was replaced by a corrected payload, with a reason."
 
     /// The stream of the original event, where this event is also appended.
@@ -54,7 +55,8 @@ public struct EventCorrected: DomainEvent {
 /// projections ignore the original from now on; a voided event cannot be voided again or corrected.
 public struct EventVoided: DomainEvent {
     public static let eventType = "EventVoided"
-    public static let schemaVersion: UInt16 = 1
+    public static let schemaVersion: UInt16 = 2
+    public static let upcasters = [Upcaster.personalFieldsSealable(from: 1)]
     public static let summary = "A recorded fact was voided, with a reason."
 
     /// The stream of the original event, where this event is also appended.

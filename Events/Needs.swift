@@ -40,7 +40,8 @@ public struct PlanGoal: Sendable, Hashable, Codable {
 /// A client's first needs assessment.
 public struct NeedsAssessed: DomainEvent {
     public static let eventType = "NeedsAssessed"
-    public static let schemaVersion: UInt16 = 1
+    public static let schemaVersion: UInt16 = 2
+    public static let upcasters = [Upcaster.personalFieldsSealable(from: 1)]
     public static let summary = "A client's first needs assessment, needs by domain with priority."
 
     /// The client.
@@ -72,7 +73,8 @@ public struct NeedsAssessed: DomainEvent {
 /// A later assessment; its needs replace the previous assessment's.
 public struct NeedsReassessed: DomainEvent {
     public static let eventType = "NeedsReassessed"
-    public static let schemaVersion: UInt16 = 1
+    public static let schemaVersion: UInt16 = 2
+    public static let upcasters = [Upcaster.personalFieldsSealable(from: 1)]
     public static let summary = "A later assessment whose needs replace the previous ones."
 
     /// The client.
@@ -101,7 +103,8 @@ public struct NeedsReassessed: DomainEvent {
 /// A settlement plan was agreed; its goals replace any earlier plan's.
 public struct SettlementPlanSet: DomainEvent {
     public static let eventType = "SettlementPlanSet"
-    public static let schemaVersion: UInt16 = 1
+    public static let schemaVersion: UInt16 = 2
+    public static let upcasters = [Upcaster.personalFieldsSealable(from: 1)]
     public static let summary = "A settlement plan with goals and target dates was agreed."
 
     /// The client.

@@ -28,7 +28,8 @@ public struct ReferralTarget: Sendable, Hashable, Codable {
 /// A client was referred to an internal program or a partner agency.
 public struct ReferralMade: DomainEvent {
     public static let eventType = "ReferralMade"
-    public static let schemaVersion: UInt16 = 1
+    public static let schemaVersion: UInt16 = 2
+    public static let upcasters = [Upcaster.personalFieldsSealable(from: 1)]
     public static let summary = "A client was referred to an internal program or a partner agency."
 
     /// The new referral.
@@ -120,7 +121,8 @@ public struct ReferralDeclined: DomainEvent {
 /// The accepted referral's service was delivered.
 public struct ReferralCompleted: DomainEvent {
     public static let eventType = "ReferralCompleted"
-    public static let schemaVersion: UInt16 = 1
+    public static let schemaVersion: UInt16 = 2
+    public static let upcasters = [Upcaster.personalFieldsSealable(from: 1)]
     public static let summary = "The accepted referral's service was delivered."
 
     /// The referral.
@@ -165,4 +167,9 @@ public struct ReferralCancelled: DomainEvent {
     public var streamId: String { StreamID.referral(referralId) }
 
     public static var example: ReferralCancelled { ReferralCancelled(referralId: ReferralID("r-1"), cancelledOn: .example("2025-03-20"), reason: "Client moved") }
+}
+
+extension ReferralMade: OwnedByDataSubject {
+    /// A referral's notes are the client's personal data: its stream's key belongs to the client.
+    public var dataOwner: String { StreamID.client(clientId) }
 }

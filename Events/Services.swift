@@ -3,8 +3,8 @@
 /// Version 2 records `minutes`; version 1 recorded `hours` and is upcast on read.
 public struct ServiceDelivered: DomainEvent {
     public static let eventType = "ServiceDelivered"
-    public static let schemaVersion: UInt16 = 2
-    public static let summary = "A settlement service was delivered to a client (v2: minutes; v1 had hours)."
+    public static let schemaVersion: UInt16 = 3
+    public static let summary = "A settlement service was delivered to a client (v2: minutes; v1 had hours; v3: the note may be sealed)."
 
     /// The client served.
     public let clientId: ClientID
@@ -81,6 +81,7 @@ public struct ServiceDelivered: DomainEvent {
                 throw UpcastProblem(field: "hours", problem: "is \(hours), outside 0...24")
             }
             payload["minutes"] = .int(Int64((hours * 60).rounded()))
-        }
+        },
+        Upcaster.personalFieldsSealable(from: 2),
     ]
 }

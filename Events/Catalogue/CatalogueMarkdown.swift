@@ -27,8 +27,12 @@ extension EventCatalogue {
             "calendar days as `YYYY-MM-DD`. Metadata (actor, occurred-at, recorded-at, correlation and",
             "causation ids) is in the store's envelope, never in the payload. A payload of an older",
             "schema version is upcast on read; the log is never rewritten.", "",
-            "Fields typed `PersonalDetails`, `MemberDetails`, `ContactDetails`, `HouseholdMember` or",
-            "`FreeText` are personal data, which the privacy layer seals with the subject's key.", "",
+            "Fields typed `Sealed<…>` or `FreeText` are personal data: written through the casework",
+            "service they are sealed with the data key of the stream (AES-256-GCM), stored as",
+            "`{\"sealed\": {\"keyId\": …, \"box\": base64(nonce ‖ ciphertext ‖ tag)}}`, and unreadable",
+            "once the subject is erased (their keys destroyed). A value without `sealed` is in clear",
+            "(payloads written before sealing existed). `MemberDetails` (and a representative's name)",
+            "are not sealed yet: the membership register shows them.", "",
         ]
     }
 

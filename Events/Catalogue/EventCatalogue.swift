@@ -52,6 +52,7 @@ public enum EventCatalogue {
             types: [UserCreated.self, RoleGranted.self, RoleRevoked.self, PasswordSet.self, UserDisabled.self]),
         Area(name: "Corrections", types: [EventCorrected.self, EventVoided.self]),
         Area(name: "Access", types: [ClientFileViewed.self]),
+        Area(name: "Privacy", types: [PersonalDataErased.self, LegalHoldPlaced.self, LegalHoldReleased.self]),
     ]
 
     /// Every event type, in catalogue order.

@@ -14,7 +14,7 @@ struct TypeWalker {
         if value is any CatalogueLeaf || value is UUID || value is String || value is Bool { return }
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
-        case .optional, .collection, .set:
+        case .optional, .collection, .set, .enum:
             for child in mirror.children { visit(child.value) }
         case .struct:
             let name = String(describing: type(of: value))

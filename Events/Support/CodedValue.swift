@@ -14,23 +14,32 @@ extension CodedValue {
 
 /// Free text written by a worker (a note, a goal, an outcome in their words). It may name
 /// people or describe their circumstances, so it counts as personal data and the privacy layer
-/// seals it with the client's key. Encoded as a bare string.
+/// seals it with the data key of the stream it is written to. Encoded as a bare string in clear,
+/// or as `{"sealed": …}` (see ``Sealed``).
 public struct FreeText: Sendable, Hashable, Codable, ExpressibleByStringLiteral, CatalogueLeaf {
-    /// The text as written.
-    public let text: String
+    /// What is shown in place of text that is sealed and cannot be opened here.
+    public static let withheld = "[personal data withheld]"
+
+    /// The text, in clear or sealed.
+    public let content: Sealed<String>
 
     /// Wraps `text`.
-    public init(_ text: String) { self.text = text }
+    public init(_ text: String) { self.content = .clear(text) }
 
     /// Wraps a literal.
-    public init(stringLiteral value: String) { self.text = value }
+    public init(stringLiteral value: String) { self.content = .clear(value) }
+
+    /// The text as written, or nil while it is sealed (key absent or destroyed).
+    public var clearText: String? { content.value }
+
+    /// The text as written, or ``withheld`` while it is sealed.
+    public var text: String { content.value ?? Self.withheld }
 
     public init(from decoder: any Decoder) throws {
-        text = try decoder.singleValueContainer().decode(String.self)
+        content = try Sealed<String>(from: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(text)
+        try content.encode(to: encoder)
     }
 }

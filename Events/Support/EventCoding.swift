@@ -30,6 +30,19 @@ public enum EventCoding {
         try encode(event)
     }
 
+    /// The payload bytes of `event` with every personal field sealed under `sealing` (the
+    /// stream's data key). This is how the casework service writes to the log.
+    public static func encode(any event: any DomainEvent, sealing: SealingContext) throws -> [UInt8] {
+        let encoder = encoder()
+        encoder.userInfo[.sealingContext] = sealing
+        return Array(try encoder.encode(event))
+    }
+
+    /// `event` as a JSON tree with its personal fields sealed under `sealing`.
+    public static func jsonValue(of event: any DomainEvent, sealing: SealingContext) throws -> JSONValue {
+        try decoder().decode(JSONValue.self, from: Data(try encode(any: event, sealing: sealing)))
+    }
+
     /// `event` as a JSON tree (what a correction carries as its replacement).
     public static func jsonValue(of event: any DomainEvent) throws -> JSONValue {
         try decoder().decode(JSONValue.self, from: Data(try encode(any: event)))

@@ -19,6 +19,15 @@ public struct EventRegistry: Sendable {
 
     /// Entries by event type name.
     public let entries: [String: Entry]
+    /// Opens sealed personal fields while decoding; nil leaves them sealed.
+    public private(set) var opener: (any PersonalDataOpener)?
+
+    /// This registry, opening sealed personal fields with `opener` as it decodes.
+    public func opening(with opener: any PersonalDataOpener) -> EventRegistry {
+        var copy = self
+        copy.opener = opener
+        return copy
+    }
 
     /// A registry of `types`. Traps on a duplicate name or a gap in a type's upcaster chain:
     /// both are programming errors that must never reach the log.
@@ -46,7 +55,7 @@ public struct EventRegistry: Sendable {
         }
         do {
             let current = try upcast(payload, from: schemaVersion, entry: entry)
-            return try entry.type.decoded(from: current)
+            return try entry.type.decoded(from: current, opener: opener)
         } catch let problem as UpcastProblem {
             throw .upcastFailed(eventType: eventType, fromVersion: schemaVersion, problem: problem)
         } catch {
@@ -94,7 +103,9 @@ public enum EventDecodingError: Error, Sendable, Equatable, CustomStringConverti
 
 extension DomainEvent {
     /// Decodes a current-version payload.
-    static func decoded(from data: Data) throws -> any DomainEvent {
-        try EventCoding.decoder().decode(Self.self, from: data)
+    static func decoded(from data: Data, opener: (any PersonalDataOpener)?) throws -> any DomainEvent {
+        let decoder = EventCoding.decoder()
+        if let opener { decoder.userInfo[.personalDataOpener] = opener }
+        return try decoder.decode(Self.self, from: data)
     }
 }

@@ -34,3 +34,16 @@ public struct UpcastProblem: Error, Sendable, Equatable {
         self.problem = problem
     }
 }
+
+extension Upcaster {
+    /// The version after `version` of every event with personal fields: each such field may now
+    /// be sealed (`{"sealed": {"keyId", "box"}}`) instead of clear. An older payload is a valid
+    /// newer payload in clear, so nothing is reshaped; the bump tells an older build it cannot
+    /// read the new one.
+    public static func personalFieldsSealable(from version: UInt16) -> Upcaster {
+        Upcaster(
+            from: version,
+            change: "personal fields may be sealed with the stream's data key ({\"sealed\": {keyId, box}}); older payloads are read unchanged, in clear"
+        ) { _ in }
+    }
+}

@@ -48,7 +48,9 @@ public enum FunderProjection: FactProjection {
         case let e as ClientRegistered:
             return [(RowKey("client", e.clientId.rawValue), .client(ClientFacts(e)))]
         case let e as ClientDetailsUpdated:
-            return [(RowKey("client", e.clientId.rawValue), .dateOfBirth(e.personal.dateOfBirth))]
+            // Sealed details (the projections hold no keys) leave the intake age band in force.
+            guard let personal = e.personal.value else { return [] }
+            return [(RowKey("client", e.clientId.rawValue), .dateOfBirth(personal.dateOfBirth))]
         case let e as ServiceDelivered:
             return [
                 (servicesRow(contract: e.contractId?.rawValue, month: e.deliveredOn), .service(ServiceFacts(e))),
@@ -109,7 +111,7 @@ public struct ClientFacts: Codable, Sendable, Equatable {
 
     init(_ event: ClientRegistered) {
         anonymous = event.personal == nil
-        dateOfBirth = event.personal?.dateOfBirth
+        dateOfBirth = event.personal?.value?.dateOfBirth
         ageBand = event.profile.ageBand
         gender = event.profile.gender
         immigrationCategory = event.profile.immigrationCategory

@@ -6,7 +6,7 @@ import Testing
     @Test func registersANamedClientWithProfileDerivedFromIntake() throws {
         let events = try decide(registerClient(), facts: DuplicateMatches())
         let registered = try #require(events.first as? ClientRegistered)
-        #expect(registered.personal?.givenNames == "Amina")
+        #expect(registered.personal?.value?.givenNames == "Amina")
         #expect(registered.profile.ageBand == .age25to44)
         #expect(registered.profile.householdSize == 1)
         #expect(registered.duplicateOverride == nil)
@@ -103,7 +103,7 @@ import Testing
             profile: ClientRegistered.example.profile, consents: consents(privacy: false, funder: false, partners: false))
         expectRefused(.conflict, field: "clientId", problem: "anonymous client (privacy statement refused) and can never be named") {
             _ = try decide(
-                UpdateClientDetails(actor: worker, clientId: ClientID("c-1"), personal: ClientRegistered.example.personal!),
+                UpdateClientDetails(actor: worker, clientId: ClientID("c-1"), personal: ClientRegistered.example.personal!.value!),
                 after: [anonymousEvent], facts: DuplicateMatches())
         }
         expectRefused(.conflict, field: "kind", problem: "privacyStatement cannot be granted: the client is anonymous") {
@@ -137,7 +137,7 @@ import Testing
         let history = try registeredClient()
         expectRefused(.conflict, field: "uci", problem: "is already the UCI of client c-9") {
             _ = try decide(
-                UpdateClientDetails(actor: worker, clientId: ClientID("c-1"), personal: ClientRegistered.example.personal!),
+                UpdateClientDetails(actor: worker, clientId: ClientID("c-1"), personal: ClientRegistered.example.personal!.value!),
                 after: history, facts: DuplicateMatches(byUCI: [ClientID("c-9")]))
         }
     }

@@ -115,7 +115,7 @@ import Testing
             streamId: "client-c-1",
             entries: [StreamHistory.Entry(eventId: id(0), streamVersion: 0, occurredAt: Timestamp(microsecondsSinceEpoch: 0), actor: "u", event: anonymous)])
         let named = ClientRegistered(
-            clientId: ClientID("c-1"), registeredOn: day("2025-03-03"), personal: ClientRegistered.example.personal,
+            clientId: ClientID("c-1"), registeredOn: day("2025-03-03"), personal: ClientRegistered.example.personal?.value,
             profile: ClientRegistered.example.profile, consents: consents())
         expectRefused(.conflict, field: "replacement.personal", problem: "the client is anonymous and can never be named") {
             _ = try Decider.decide(correct(named, original: 0), state: base, facts: nil, context: context)

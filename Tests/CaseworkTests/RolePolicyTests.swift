@@ -16,7 +16,7 @@ import Testing
 
     @Test func accountantsKeepToMoneyAndReports() {
         let accountantCommands = Set(CommandName.allCases.filter { RolePolicy.roles(for: $0).contains(.accountant) })
-        #expect(accountantCommands == [.signContract, .amendContract, .recordDues, .recordFileView])
+        #expect(accountantCommands == [.signContract, .amendContract, .recordDues, .recordFileView, .placeLegalHold])
     }
 
     @Test func anyOfSeveralRolesSuffices() throws {

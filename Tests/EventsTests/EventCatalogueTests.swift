@@ -26,6 +26,7 @@ import Testing
         #expect(text.contains("v1 → v2: hours (Double) became minutes (Int)"))
         #expect(text.contains("| `ServiceComponent` | `informationAndOrientation`"))
         #expect(text.contains("### PersonalDetails"))
-        #expect(text.contains("| `personal` | `PersonalDetails?` |"))
+        #expect(text.contains("| `personal` | `Sealed<PersonalDetails>?` |"))
+        #expect(text.contains("v1 → v2: personal fields may be sealed"))
     }
 }

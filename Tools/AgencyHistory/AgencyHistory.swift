@@ -1,4 +1,5 @@
 public import EventStore
+public import Events
 
 /// A deterministic, realistic history of a settlement agency: the same seed and count always
 /// give the same events, byte for byte (ids, times and choices all come from the seed).
@@ -12,18 +13,22 @@ public struct AgencyHistory: Sequence, Sendable {
     public let seed: UInt64
     /// Exactly how many events the history holds.
     public let count: Int
+    /// Seals personal fields as the casework service does; nil writes them in clear. Sealed
+    /// histories differ run to run in their ciphertexts only (AES-GCM nonces are random).
+    public let sealer: (any PersonalDataSealer)?
 
-    /// A history of `count` events drawn from `seed`.
-    public init(seed: UInt64, count: Int) {
+    /// A history of `count` events drawn from `seed`, sealed with `sealer` when given.
+    public init(seed: UInt64, count: Int, sealer: (any PersonalDataSealer)? = nil) {
         precondition(count >= 0, "count must not be negative")
         self.seed = seed
         self.count = count
+        self.sealer = sealer
     }
 
     /// The history of `count` events drawn from `seed`.
     public static func events(seed: UInt64, count: Int) -> AgencyHistory { AgencyHistory(seed: seed, count: count) }
 
-    public func makeIterator() -> Iterator { Iterator(seed: seed, count: count) }
+    public func makeIterator() -> Iterator { Iterator(seed: seed, count: count, sealer: sealer) }
 
     /// Yields the events one by one, simulating a day at a time.
     public struct Iterator: IteratorProtocol {
@@ -32,8 +37,9 @@ public struct AgencyHistory: Sequence, Sendable {
         private var buffer: [GeneratedEvent] = []
         private var index = 0
 
-        init(seed: UInt64, count: Int) {
+        init(seed: UInt64, count: Int, sealer: (any PersonalDataSealer)?) {
             simulation = AgencySimulation(seed: seed, targetEvents: count)
+            simulation.recorder.sealer = sealer
             remaining = count
         }
 

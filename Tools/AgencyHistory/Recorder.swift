@@ -17,6 +17,8 @@ struct Recorder {
     private var versions: [String: UInt64] = [:]
     /// Events recorded but not yet handed out by the sequence.
     var output: [GeneratedEvent] = []
+    /// Seals personal fields under each stream's data key; nil leaves them in clear.
+    var sealer: (any PersonalDataSealer)?
 
     init(seed: UInt64) { random = SeededRandom(seed: seed) }
 
@@ -36,6 +38,7 @@ struct Recorder {
         let now = Timestamp(microsecondsSinceEpoch: clockMicroseconds)
         let correlationId = UUIDv7.make(milliseconds: UInt64(clockMicroseconds / 1_000), using: &random)
         var ids: [UUID] = []
+        let sealing = sealer.map { SealingContext(sealer: $0, keyId: stream, owner: EventCoding.dataOwner(of: events, stream: stream)) }
         for event in events {
             precondition(event.streamId == stream, "one command records events of one stream")
             let eventId = UUIDv7.make(milliseconds: UInt64(clockMicroseconds / 1_000), using: &random)
@@ -45,17 +48,22 @@ struct Recorder {
             let proposed = ProposedEvent(
                 eventId: eventId, eventType: event.eventType, schemaVersion: event.schemaVersion, occurredAt: now,
                 actor: actor.rawValue, correlationId: correlationId, causationId: nil,
-                payload: Self.payload(of: event), recordedAt: now)
+                payload: Self.payload(of: event, sealing: sealing), recordedAt: now)
             output.append(GeneratedEvent(position: position, stream: stream, streamVersion: version, event: proposed))
             ids.append(eventId)
         }
         return ids
     }
 
-    /// The payload bytes. Encoding a domain event cannot fail (every field is a plain
-    /// Codable value), so a failure is a programming error.
-    private static func payload(of event: any DomainEvent) -> [UInt8] {
+    /// The payload bytes, sealed under `sealing` when given. Encoding a domain event cannot fail
+    /// (every field is a plain Codable value) and the generator never erases anyone, so a failure
+    /// is a programming error (or a broken key database).
+    private static func payload(of event: any DomainEvent, sealing: SealingContext?) -> [UInt8] {
         do {
+            if let sealing {
+                if sealing.owner != sealing.keyId { try sealing.sealer.ensureKey(sealing.keyId, owner: sealing.owner) }
+                return try EventCoding.sealedPayload(of: event, context: sealing)
+            }
             return try EventCoding.encode(any: event)
         } catch {
             preconditionFailure("\(event.eventType) failed to encode: \(error)")

@@ -11,8 +11,13 @@ public enum CaseStatus: String, Sendable, Hashable {
 public struct ClientState: AggregateState {
     /// The intake event, once registered.
     public private(set) var registration: ClientRegistered?
-    /// Current identifying details (nil for an anonymous client).
+    /// Current identifying details, opened (nil for an anonymous client, and for a named one
+    /// whose details are sealed: read without the key ring, or erased).
     public private(set) var personal: PersonalDetails?
+    /// The erasure, once the client's personal data was erased.
+    public private(set) var erasure: PersonalDataErased?
+    /// Legal holds in force, by hold id.
+    public private(set) var legalHolds: [String: LegalHoldPlaced] = [:]
     /// Current consents.
     public private(set) var consents: [ConsentKind: ConsentDecision] = [:]
     /// Needs of the latest assessment (nil before the first).
@@ -45,6 +50,9 @@ public struct ClientState: AggregateState {
     /// True for a client who refused the privacy statement: never named, never shared.
     public var isAnonymous: Bool { registration != nil && registration?.personal == nil }
 
+    /// True once the client's personal data was erased.
+    public var isErased: Bool { erasure != nil }
+
     /// True when the client's current decision on `kind` is a grant.
     public func hasConsented(to kind: ConsentKind) -> Bool { consents[kind]?.granted == true }
 
@@ -52,10 +60,13 @@ public struct ClientState: AggregateState {
         switch event {
         case let event as ClientRegistered:
             registration = event
-            personal = event.personal
+            personal = event.personal?.value
             for kind in ConsentKind.allCases { consents[kind] = event.consents[kind] }
-        case let event as ClientDetailsUpdated: personal = event.personal
+        case let event as ClientDetailsUpdated: personal = event.personal.value
         case let event as ConsentRecorded: consents[event.kind] = event.decision
+        case let event as PersonalDataErased: (erasure, personal) = (event, nil)
+        case let event as LegalHoldPlaced: legalHolds[event.holdId] = event
+        case let event as LegalHoldReleased: legalHolds[event.holdId] = nil
         default: applyNeeds(event)
         }
     }

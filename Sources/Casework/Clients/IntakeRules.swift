@@ -7,8 +7,8 @@ enum IntakeRules {
     static func check(_ event: ClientRegistered, context: DecisionContext) throws(DomainError) {
         try Rules.identifier(event.clientId, field: "clientId")
         try Rules.notInFuture(event.registeredOn, field: "registeredOn", today: context.today)
-        if let personal = event.personal { try check(personal, context: context) }
-        try check(event.profile, birth: event.personal?.dateOfBirth, context: context)
+        if let personal = event.personal?.value { try check(personal, context: context) }
+        try check(event.profile, birth: event.personal?.value?.dateOfBirth, context: context)
         try check(event.consents, registeredOn: event.registeredOn, context: context)
         if let override = event.duplicateOverride { try Rules.text(override.reason.text, field: "duplicateOverride") }
     }

@@ -97,6 +97,9 @@ extension UpdateClientDetails {
         guard !state.isAnonymous else {
             throw .conflict("clientId", "is an anonymous client (privacy statement refused) and can never be named")
         }
+        if let erasure = state.erasure {
+            throw .conflict("clientId", "was erased on \(erasure.erasedOn); no personal data can be recorded for it again")
+        }
         try IntakeRules.check(personal, context: context)
         if let match = facts.byUCI.first(where: { $0 != clientId }) {
             throw .conflict("uci", "is already the UCI of client \(match)")

@@ -13,6 +13,7 @@ public enum CommandName: String, Sendable, CaseIterable {
     case createUser, grantRole, revokeRole, setPassword, disableUser
     case correctEvent, voidEvent
     case recordFileView
+    case eraseClient, placeLegalHold, releaseLegalHold
 }
 
 /// Which roles may issue which command: the one table, applied in one place (``Decider``
@@ -38,6 +39,10 @@ public enum RolePolicy {
         case .createUser, .grantRole, .revokeRole, .setPassword, .disableUser: [.administrator]
         case .correctEvent, .voidEvent: []
         case .recordFileView: [.worker, .supervisor, .accountant, .administrator]
+        // Erasure answers a privacy request: administrators only. A funder retention hold may
+        // be placed by the accountant who knows the contract; only an administrator lifts one.
+        case .eraseClient, .releaseLegalHold: [.administrator]
+        case .placeLegalHold: [.administrator, .accountant]
         }
     }
 

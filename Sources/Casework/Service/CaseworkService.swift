@@ -13,19 +13,26 @@ public final class CaseworkService: Sendable {
     let policy: CaseworkPolicy
     let timeZone: TimeZone
     let clock: @Sendable () -> Timestamp
+    /// Seals personal fields before append and opens them on read; nil keeps them in clear
+    /// (tests and tools that hold no personal data).
+    let keys: (any PersonalDataKeys)?
     let serializer = KeyedSerializer()
     /// Where election ballot keys live (see `BallotSealed`); nil when the log is not an
     /// `EventStore` and none was given, and then ballots cannot be cast.
     let ballotKeys: (any BallotKeyStore)?
 
     /// A service over `log`. Directories default to ones folded from the log itself; ballot
-    /// keys default to the folder `ballot-keys` beside an `EventStore`'s files.
+    /// keys default to the folder `ballot-keys` beside an `EventStore`'s files. With `keys`,
+    /// every personal field is sealed with its stream's data key before it is appended, and
+    /// opened as the service reads.
     public init(
         log: any EventLog, timeZone: TimeZone, policy: CaseworkPolicy = CaseworkPolicy(),
-        registry: EventRegistry = .standard, clients: (any ClientDirectory)? = nil, members: (any MemberDirectory)? = nil,
-        users: (any UserDirectory)? = nil, ballotKeys: (any BallotKeyStore)? = nil,
+        registry: EventRegistry = .standard, keys: (any PersonalDataKeys)? = nil, clients: (any ClientDirectory)? = nil,
+        members: (any MemberDirectory)? = nil, users: (any UserDirectory)? = nil, ballotKeys: (any BallotKeyStore)? = nil,
         clock: @escaping @Sendable () -> Timestamp = { .now() }
     ) {
+        let registry = keys.map { registry.opening(with: $0) } ?? registry
+        self.keys = keys
         let directory = LogDirectory(log: log, registry: registry)
         self.log = log
         self.reader = FactReader(
@@ -86,12 +93,13 @@ public final class CaseworkService: Sendable {
     ) async throws -> CommandOutcome {
         let today = context(at: now).today
         let correlation = correlationId ?? UUIDv7.make(at: now)
+        let encode = try payloadEncoder(for: events, stream: stream)
         let proposed = try events.map { event in
             ProposedEvent(
                 eventId: UUIDv7.make(at: now), eventType: event.eventType, schemaVersion: event.schemaVersion,
                 occurredAt: Timestamp.occurred(event, now: now, today: today, timeZone: timeZone),
                 actor: actor.userId.rawValue, correlationId: correlation, causationId: causationId,
-                payload: try EventCoding.encode(any: event))
+                payload: try encode(event))
         }
         let expected: ExpectedVersion = version.map { .exactly($0) } ?? .noStream
         let result = try await log.append(proposed, to: stream, expected: expected)

@@ -1,0 +1,111 @@
+public import Events
+public import Foundation
+import Crypto
+import Synchronization
+
+/// The data keys of one data folder: seals personal fields with a stream's key (created on first
+/// use, owned by the data subject), opens them while the key exists, destroys a subject's keys on
+/// erasure, and re-wraps every key when the master key is rotated. One per process and folder.
+public final class KeyRing: PersonalDataKeys {
+    /// The key database's folder inside a data folder.
+    public static let folderName = "keys"
+
+    private struct State: ~Copyable {
+        let vault: KeyVault
+        var cache: [String: SymmetricKey] = [:]
+        var erased: Set<String>
+    }
+
+    private let state: Mutex<State>
+    /// Where the key database lives.
+    public let path: String
+
+    private init(vault: KeyVault) throws {
+        path = vault.directory
+        state = Mutex(State(vault: vault, erased: try vault.erasedOwners()))
+    }
+
+    /// Opens (creating when absent) the key database of `dataDirectory` with `master`.
+    /// - Throws: ``PrivacyError/wrongMasterKey(keysPath:)`` before anything is written when the
+    ///   key does not match; ``PrivacyError/masterKeyMissing(keysPath:)`` when `master` is nil.
+    public static func open(dataDirectory: String, master: MasterKey?) throws -> KeyRing {
+        let directory = dataDirectory + "/" + folderName
+        guard let master else { throw PrivacyError.masterKeyMissing(keysPath: directory) }
+        return try KeyRing(vault: KeyVault.open(directory: directory, master: master))
+    }
+
+    /// True when `dataDirectory` holds a key database.
+    public static func exists(inDataDirectory dataDirectory: String) -> Bool {
+        KeyVault.exists(at: dataDirectory + "/" + folderName)
+    }
+
+    public func seal(_ plaintext: Data, keyId: String, owner: String) throws -> SealedBox {
+        let key = try dataKey(keyId, owner: owner)
+        return SealedBox(keyId: keyId, box: Data(try Wrapping.wrap(Array(plaintext), with: key, label: Array(keyId.utf8))))
+    }
+
+    public func ensureKey(_ keyId: String, owner: String) throws {
+        _ = try dataKey(keyId, owner: owner)
+    }
+
+    /// The data key `keyId`, created for `owner` when absent (unless `owner` was erased).
+    private func dataKey(_ keyId: String, owner: String) throws -> SymmetricKey {
+        try state.withLock { state throws -> SymmetricKey in
+            if let key = state.cache[keyId] { return key }
+            if let key = try state.vault.dataKey(keyId) {
+                state.cache[keyId] = key
+                return key
+            }
+            guard !state.erased.contains(owner) else { throw PrivacyError.subjectErased(owner: owner) }
+            let key = try state.vault.createKey(keyId, owner: owner)
+            state.cache[keyId] = key
+            return key
+        }
+    }
+
+    public func open(_ box: SealedBox) throws -> Data? {
+        let key = try state.withLock { state throws -> SymmetricKey? in
+            if let key = state.cache[box.keyId] { return key }
+            let key = try state.vault.dataKey(box.keyId)
+            state.cache[box.keyId] = key
+            return key
+        }
+        guard let key else { return nil }
+        return Data(try Wrapping.unwrap(Array(box.box), with: key, label: Array(box.keyId.utf8)))
+    }
+
+    public func destroyKeys(ownedBy owner: String) throws {
+        try state.withLock { state in
+            let destroyed = try state.vault.destroyKeys(ownedBy: owner)
+            for keyId in destroyed { state.cache[keyId] = nil }
+            state.erased.insert(owner)
+        }
+    }
+
+    public func isErased(_ owner: String) throws -> Bool {
+        state.withLock { $0.erased.contains(owner) }
+    }
+
+    /// Re-wraps every data key with `newMaster` and makes it the ring's master key. Returns how
+    /// many keys were re-wrapped. Keep `newMaster` before calling: the old one no longer opens.
+    @discardableResult
+    public func rotateMasterKey(to newMaster: MasterKey) throws -> Int {
+        try state.withLock { state in try state.vault.rotate(to: newMaster) }
+    }
+
+    /// How many data keys are stored.
+    public func keyCount() throws -> Int {
+        try state.withLock { state in try state.vault.records().count }
+    }
+
+    /// The stored (wrapped) and raw bytes of data key `keyId`: what destruction must remove from
+    /// disk, for tests that scan the data folder.
+    @_spi(Testing) public func keyMaterial(_ keyId: String) throws -> (wrapped: [UInt8], raw: [UInt8])? {
+        try state.withLock { state in
+            guard let record = try state.vault.records().first(where: { $0.keyId == keyId })?.record,
+                let raw = try state.vault.dataKey(keyId)
+            else { return nil }
+            return (record.wrapped, raw.withUnsafeBytes { Array($0) })
+        }
+    }
+}
