@@ -100,6 +100,7 @@ let package = Package(
                 "EventStore",
                 "Events",
                 "Casework",
+                "Privacy",
                 "Projections",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -168,7 +169,7 @@ let package = Package(
         ),
         .testTarget(
             name: "harbourTests",
-            dependencies: ["harbour", "AgencyHistory", "Casework", "EventStore", "Events", "HarbourTestSupport"],
+            dependencies: ["harbour", "AgencyHistory", "Casework", "EventStore", "Events", "Privacy", "HarbourTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 public import Events
 public import Foundation
 import Crypto
+import Glibc
 import Synchronization
 
 /// The data keys of one data folder: seals personal fields with a stream's key (created on first
@@ -19,11 +20,17 @@ public final class KeyRing: PersonalDataKeys {
     private let state: Mutex<State>
     /// Where the key database lives.
     public let path: String
+    /// An exclusive lock on `<data>/keys.lock`, held while the ring is open: erasure and rotation
+    /// replace the key file, which another process holding it open would not see.
+    private let lockDescriptor: Int32
 
-    private init(vault: KeyVault) throws {
+    private init(vault: KeyVault, lockDescriptor: Int32) throws {
         path = vault.directory
+        self.lockDescriptor = lockDescriptor
         state = Mutex(State(vault: vault, erased: try vault.erasedOwners()))
     }
+
+    deinit { close(lockDescriptor) }
 
     /// Opens (creating when absent) the key database of `dataDirectory` with `master`.
     /// - Throws: ``PrivacyError/wrongMasterKey(keysPath:)`` before anything is written when the
@@ -31,7 +38,27 @@ public final class KeyRing: PersonalDataKeys {
     public static func open(dataDirectory: String, master: MasterKey?) throws -> KeyRing {
         let directory = dataDirectory + "/" + folderName
         guard let master else { throw PrivacyError.masterKeyMissing(keysPath: directory) }
-        return try KeyRing(vault: KeyVault.open(directory: directory, master: master))
+        let lock = try exclusiveLock(directory + ".lock", keysPath: directory)
+        do {
+            return try KeyRing(vault: KeyVault.open(directory: directory, master: master), lockDescriptor: lock)
+        } catch {
+            close(lock)
+            throw error
+        }
+    }
+
+    private static func exclusiveLock(_ path: String, keysPath: String) throws -> Int32 {
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let descriptor = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw PrivacyError.keysUnavailable(path: path, problem: String(cString: strerror(errno)))
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw PrivacyError.keysInUse(keysPath: keysPath)
+        }
+        return descriptor
     }
 
     /// True when `dataDirectory` holds a key database.

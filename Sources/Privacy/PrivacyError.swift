@@ -14,6 +14,10 @@ public enum PrivacyError: Error, Sendable, Equatable, CustomStringConvertible {
     case subjectErased(owner: String)
     /// Compacting the key database after a destruction or rotation failed.
     case compactionFailed(keysPath: String, problem: String)
+    /// The key database's lock file cannot be opened.
+    case keysUnavailable(path: String, problem: String)
+    /// Another process holds the key database (a running `harbour serve`, say).
+    case keysInUse(keysPath: String)
     /// The key database has a format this build does not know.
     case unsupportedFormat(keysPath: String, found: UInt32)
 
@@ -33,6 +37,10 @@ public enum PrivacyError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(owner) was erased: no personal data can be recorded for it any more"
         case .compactionFailed(let path, let problem):
             "\(path) could not be compacted (\(problem)); the keys are destroyed, but restart to finish removing them from disk"
+        case .keysUnavailable(let path, let problem):
+            "\(path) cannot be opened: \(problem)"
+        case .keysInUse(let path):
+            "\(path) is in use by another Harbour process (is `harbour serve` running?): stop it, or do this from the web app"
         case .unsupportedFormat(let path, let found):
             "\(path) has key database format \(found); this build reads format \(KeyVault.formatVersion)"
         }

@@ -2,6 +2,7 @@ import AgencyHistory
 import ArgumentParser
 import EventStore
 import Foundation
+import Privacy
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,11 +10,13 @@ struct DemoCommand: AsyncParsableCommand {
         abstract: "Create the data folder, seed it with a generated agency history on first run, and summarize the log.",
         discussion: """
             On first run (no store, or an empty one) the data folder is created and seeded with
-            a generated history; later runs only summarize: events by type, streams by
+            a generated history, its personal fields sealed with data keys in <data>/keys (the
+            master key comes from HARBOUR_MASTER_KEY_FILE or HARBOUR_MASTER_KEY); later runs only summarize: events by type, streams by
             category, the head, and whether the hash chain verifies.
 
             Example:
-              harbour demo
+              harbour privacy new-master-key --file ~/.harbour-master.key
+              HARBOUR_MASTER_KEY_FILE=~/.harbour-master.key harbour demo
               HARBOUR_DATA=/tmp/harbour-demo harbour demo --events 20000
             """)
 
@@ -26,9 +29,10 @@ struct DemoCommand: AsyncParsableCommand {
     var seed: UInt64 = 2025
 
     func run() async throws {
+        let keys = try KeyAccess.keyRing(dataFolder: options.dataFolder)
         let store = try StoreFiles.open(options.dataFolder, create: true)
         do {
-            if store.headPosition == 0 { try await seedStore(store) }
+            if store.headPosition == 0 { try await seedStore(store, keys: keys) }
             try summarize(store)
         } catch {
             await store.close()
@@ -37,9 +41,9 @@ struct DemoCommand: AsyncParsableCommand {
         await store.close()
     }
 
-    private func seedStore(_ store: EventStore) async throws {
+    private func seedStore(_ store: EventStore, keys: KeyRing) async throws {
         let progress = ProgressReport("seeding", total: UInt64(events), quiet: options.quiet)
-        for batch in AgencyHistory(seed: seed, count: events).batches() {
+        for batch in AgencyHistory(seed: seed, count: events, sealer: keys).batches() {
             for outcome in try await store.append(batch) { _ = try outcome.get() }
             progress.update(store.headPosition)
         }

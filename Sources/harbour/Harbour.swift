@@ -32,6 +32,7 @@ struct Harbour: AsyncParsableCommand {
             ReplayCommand.self,
             ReportCommand.self,
             AuditCommand.self,
+            PrivacyCommand.self,
             ServeCommand.self,
         ]
     )

@@ -3,6 +3,7 @@ import ArgumentParser
 import EventStore
 import Foundation
 import Logging
+import Privacy
 import Server
 
 /// `harbour serve`: the web app on a local port, over the data folder.
@@ -14,10 +15,11 @@ struct ServeCommand: AsyncParsableCommand {
             On first run with an empty data folder, the folder is created and seeded with a generated
             demo agency history. If no administrator can sign in yet, the account `admin` gets the
             password in HARBOUR_ADMIN_PASSWORD, or a generated one printed once; demo staff accounts
-            created by the seeding share it.
+            created by the seeding share it. Personal fields are sealed with data keys in <data>/keys,
+            wrapped by the master key from HARBOUR_MASTER_KEY_FILE (mode 0600) or HARBOUR_MASTER_KEY.
 
             Example:
-              harbour serve
+              HARBOUR_MASTER_KEY_FILE=~/.harbour-master.key harbour serve
               HARBOUR_ADMIN_PASSWORD='a long passphrase' harbour serve --port 9000 --data /srv/harbour
             """)
 
@@ -45,9 +47,10 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let keys = try KeyAccess.keyRing(dataFolder: options.dataFolder)
         let store = try StoreFiles.open(options.dataFolder, create: true)
         do {
-            try await serve(store)
+            try await serve(store, keys: keys)
         } catch {
             await store.close()
             throw error
@@ -55,20 +58,20 @@ struct ServeCommand: AsyncParsableCommand {
         await store.close()
     }
 
-    private func serve(_ store: EventStore) async throws {
+    private func serve(_ store: EventStore, keys: KeyRing) async throws {
         let configuration = ServerConfiguration(
             host: host, port: port, timeZone: TimeZone(identifier: timeZone)!, cookieSecure: secureCookie)
         let seeded = store.headPosition == 0 && demoEvents > 0
-        if seeded { try await seedDemo(store) }
+        if seeded { try await seedDemo(store, keys: keys) }
         try await ServeSetup.ensureAdministrator(store: store, configuration: configuration, demoSeeded: seeded)
         let logger = Logger(label: "harbour.server")
-        let services = try AppServices(store: store, configuration: configuration)
+        let services = try AppServices(store: store, configuration: configuration, keys: keys)
         Terminal.print("Harbour is serving \(options.dataFolder) at http://\(host):\(port)/ (Ctrl-C to stop)")
         try await runApplication(services: services, logger: logger)
     }
 
-    private func seedDemo(_ store: EventStore) async throws {
-        for batch in AgencyHistory(seed: 2025, count: demoEvents).batches() {
+    private func seedDemo(_ store: EventStore, keys: KeyRing) async throws {
+        for batch in AgencyHistory(seed: 2025, count: demoEvents, sealer: keys).batches() {
             for outcome in try await store.append(batch) { _ = try outcome.get() }
         }
         Terminal.print("seeded \(options.dataFolder) with a generated demo agency history of \(demoEvents.grouped) events")

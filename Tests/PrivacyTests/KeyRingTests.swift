@@ -81,3 +81,15 @@ import Testing
         #expect(try ring.keyCount() == 49)
     }
 }
+
+@Suite struct KeyRingLockTests {
+    @Test func aSecondOpenWhileTheFirstIsAliveIsRefused() throws {
+        let data = try TemporaryDirectory()
+        let master = MasterKey.generate()
+        let first = try KeyRing.open(dataDirectory: data.path, master: master)
+        #expect(throws: PrivacyError.keysInUse(keysPath: data.path + "/keys")) {
+            try KeyRing.open(dataDirectory: data.path, master: master)
+        }
+        _ = first
+    }
+}

@@ -19,6 +19,9 @@ struct Harbour {
 
     init() throws { folder = try TemporaryDirectory(prefix: "harbour-cli") }
 
+    /// The master key every run gets unless a test overrides HARBOUR_MASTER_KEY.
+    static let testMasterKey = String(repeating: "5a", count: 32)
+
     /// Runs `harbour ARGUMENTS` (with `--data` added unless `addData` is false), writing `input`
     /// to its standard input.
     @discardableResult
@@ -41,6 +44,9 @@ struct Harbour {
         process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
         var env = ProcessInfo.processInfo.environment
         env["HARBOUR_DATA"] = nil
+        // A fixed test master key, so commands that seal (demo, serve, privacy) can open <data>/keys.
+        env["HARBOUR_MASTER_KEY_FILE"] = nil
+        env["HARBOUR_MASTER_KEY"] = Self.testMasterKey
         env.merge(environment) { $1 }
         process.environment = env
         process.standardOutput = Pipe()

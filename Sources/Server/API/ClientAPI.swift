@@ -80,7 +80,7 @@ struct ClientAPI {
         }
         let name = query["name"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         let uci = query["uci"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-        return try JSONResponse.make(.ok, try ClientReads(store: services.store).search(name: name, uci: uci, dateOfBirth: dateOfBirth))
+        return try JSONResponse.make(.ok, try ClientReads(store: services.store, registry: services.registry).search(name: name, uci: uci, dateOfBirth: dateOfBirth))
     }
 
     /// Shows the client or their file, appending `ClientFileViewed` first: every view is audited,
@@ -88,7 +88,7 @@ struct ClientAPI {
     func view(_ request: Request, _ context: AppRequestContext, file: Bool) async throws -> Response {
         let clientId = try context.clientId()
         let purpose = try request.accessPurpose()
-        let reads = ClientReads(store: services.store)
+        let reads = ClientReads(store: services.store, registry: services.registry)
         _ = try reads.client(clientId)
         let command = RecordFileView(actor: context.actor, clientId: clientId, purpose: purpose)
         _ = try await services.commands(idempotencyKey: nil, expectedVersion: nil).run(command, correlationId: context.requestId)

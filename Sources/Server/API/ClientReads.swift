@@ -45,12 +45,14 @@ struct ClientFile: Encodable {
 /// read models can replace the scans when they land.
 struct ClientReads {
     let store: EventStore
+    /// Opens personal fields when the server holds the keys.
+    var registry: EventRegistry = .standard
 
     /// The client folded with Casework, or 404 naming `clientId`.
     func client(_ clientId: ClientID) throws -> ClientView {
         let stream = StreamID.client(clientId)
-        let history = try StreamHistory(streamId: stream, records: store.readStream(stream))
-        let state = ClientState.folded(try history.effectiveEvents())
+        let history = try StreamHistory(streamId: stream, records: store.readStream(stream), registry: registry)
+        let state = ClientState.folded(try history.effectiveEvents(registry: registry))
         guard let registration = state.registration, let version = history.version else { throw Self.notFound(clientId) }
         return ClientView(
             clientId: clientId, streamVersion: version, registeredOn: registration.registeredOn, anonymous: state.isAnonymous,
@@ -68,7 +70,7 @@ struct ClientReads {
         // Views of the file may live in a stream of their own (`access-<id>`), apart from the facts.
         let related = referrals + ["access-\(clientId.rawValue)"]
         let records = (own + (try related.flatMap { try store.readStream($0) })).sorted { $0.position < $1.position }
-        return ClientFile(clientId: clientId, streamVersion: version, entries: try records.map(Self.entry))
+        return ClientFile(clientId: clientId, streamVersion: version, entries: try records.map(entry))
     }
 
     /// Clients matching every given key: part of a name (any case, accents ignored), a UCI,
@@ -78,8 +80,8 @@ struct ClientReads {
         let streams = Dictionary(grouping: records, by: \.streamId)
         let needle = name.map { NameKey.of(givenNames: $0, familyName: "").replacingOccurrences(of: "|", with: "") }
         return try streams.keys.sorted().compactMap { stream -> ClientView? in
-            let history = try StreamHistory(streamId: stream, records: streams[stream]!)
-            let state = ClientState.folded(try history.effectiveEvents())
+            let history = try StreamHistory(streamId: stream, records: streams[stream]!, registry: registry)
+            let state = ClientState.folded(try history.effectiveEvents(registry: registry))
             guard let id = state.clientId else { return nil }
             if let uci, state.personal?.uci != uci { return nil }
             if let dateOfBirth, state.personal?.dateOfBirth != dateOfBirth { return nil }
@@ -93,7 +95,16 @@ struct ClientReads {
     }
 
 
-    private static func entry(_ record: RecordedEvent) throws -> FileEntry { try FileEntry(record) }
+    /// The record as a file entry. With the keys, the payload is the opened event (sealed fields
+    /// in clear, at the current schema version); without, the payload as stored.
+    private func entry(_ record: RecordedEvent) throws -> FileEntry {
+        let entry = try FileEntry(record)
+        guard registry.opener != nil else { return entry }
+        return FileEntry(
+            position: entry.position, streamId: entry.streamId, streamVersion: entry.streamVersion, eventId: entry.eventId,
+            eventType: entry.eventType, occurredAt: entry.occurredAt, recordedAt: entry.recordedAt, actor: entry.actor,
+            correlationId: entry.correlationId, payload: try EventCoding.jsonValue(of: record.decoded(registry: registry)))
+    }
 
     static func notFound(_ clientId: ClientID) -> ProblemDetails {
         ProblemDetails(

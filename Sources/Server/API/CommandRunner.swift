@@ -1,5 +1,6 @@
 import Casework
 import EventStore
+import Events
 import Foundation
 import Hummingbird
 
@@ -25,6 +26,8 @@ struct CommandRunner {
     let timeZone: TimeZone
     let idempotencyKey: UUID?
     let expectedVersion: UInt64?
+    /// Seals personal fields before append; nil keeps them in clear.
+    let keys: (any PersonalDataKeys)?
 
     /// Executes `command` with `correlationId` (the request id).
     func run<C: Command>(_ command: C, correlationId: UUID) async throws -> WriteResult {
@@ -36,7 +39,7 @@ struct CommandRunner {
             }
         }
         let log = PinnedLog(base: store, idempotencyKey: idempotencyKey, expectedVersion: expectedVersion)
-        let service = CaseworkService(log: log, timeZone: timeZone, ballotKeys: BallotKeyDirectory.beside(store))
+        let service = CaseworkService(log: log, timeZone: timeZone, keys: keys, ballotKeys: BallotKeyDirectory.beside(store))
         let outcome = try await service.execute(command, correlationId: correlationId)
         return WriteResult(
             streamId: command.streamId, streamVersion: outcome.streamVersion,

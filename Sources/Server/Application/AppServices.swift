@@ -1,7 +1,7 @@
 public import Casework
 public import EventStore
+public import Events
 public import Foundation
-import Events
 import Logging
 public import Projections
 
@@ -34,12 +34,20 @@ public struct AppServices: Sendable {
     let pages: PageRenderer
     /// Read-model answers kept while the models stay at one position.
     let readCache = ReadCache()
+    /// The data keys: personal fields are sealed before append and opened on read; nil keeps
+    /// them in clear (tests without personal data).
+    public let keys: (any PersonalDataKeys)?
 
     /// Services over `store` configured by `configuration`; opens the read models beside the
     /// store (`<data>/projections`, or `projectionsDirectory`). Call ``start()`` before serving
-    /// and ``close()`` after.
-    public init(store: EventStore, configuration: ServerConfiguration, projectionsDirectory: String? = nil) throws {
+    /// and ``close()`` after. With `keys`, personal fields are sealed before append and opened
+    /// on read.
+    public init(
+        store: EventStore, configuration: ServerConfiguration, projectionsDirectory: String? = nil,
+        keys: (any PersonalDataKeys)? = nil
+    ) throws {
         self.store = store
+        self.keys = keys
         self.configuration = configuration
         self.projections = try ProjectionHost.open(store: store, options: .init(directory: projectionsDirectory))
         self.ballots = CaseworkService(log: store, timeZone: configuration.timeZone)
@@ -66,9 +74,13 @@ public struct AppServices: Sendable {
     /// Runs commands for one request, with its idempotency key and expected version.
     func commands(idempotencyKey: UUID?, expectedVersion: UInt64?) -> CommandRunner {
         CommandRunner(
-            store: store, timeZone: configuration.timeZone, idempotencyKey: idempotencyKey, expectedVersion: expectedVersion)
+            store: store, timeZone: configuration.timeZone, idempotencyKey: idempotencyKey, expectedVersion: expectedVersion,
+            keys: keys)
     }
 
     /// Today in the agency's time zone.
     var today: CalendarDate { CalendarDate.day(of: Date(), in: configuration.timeZone) }
+
+    /// Decodes events, opening personal fields when the server holds the keys.
+    var registry: EventRegistry { keys.map { EventRegistry.standard.opening(with: $0) } ?? .standard }
 }

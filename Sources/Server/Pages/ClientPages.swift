@@ -76,7 +76,7 @@ struct ClientPages {
             }
             birth = date
         }
-        let found = try ClientReads(store: services.store).search(name: given["name"], uci: given["uci"], dateOfBirth: birth)
+        let found = try ClientReads(store: services.store, registry: services.registry).search(name: given["name"], uci: given["uci"], dateOfBirth: birth)
         values["searched"] = true
         values["count"] = found.count
         values["results"] = found.map { client -> [String: Any] in
@@ -96,7 +96,7 @@ struct ClientPages {
     func renderFile(_ context: AppRequestContext, clientId: ClientID, problems: [FieldProblem], status: HTTPResponse.Status)
         async throws -> Response
     {
-        let reads = ClientReads(store: services.store)
+        let reads = ClientReads(store: services.store, registry: services.registry)
         _ = try reads.client(clientId)
         let view = RecordFileView(actor: context.actor, clientId: clientId, purpose: .casework)
         _ = try await services.commands(idempotencyKey: nil, expectedVersion: nil).run(view, correlationId: context.requestId)
