@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "harbour-bench", targets: ["HarbourBenchmark"]),
         .library(name: "EventStore", targets: ["EventStore"]),
         .executable(name: "harbour-projection-bench", targets: ["ProjectionBenchmark"]),
+        .executable(name: "harbour-privacy-bench", targets: ["PrivacyBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -127,6 +128,12 @@ let package = Package(
             name: "ProjectionBenchmark",
             dependencies: ["Projections", "AgencyHistory", "EventStore", "Events"],
             path: "Tools/ProjectionBenchmark",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "PrivacyBenchmark",
+            dependencies: ["Privacy", "Projections", "AgencyHistory", "EventStore", "Events"],
+            path: "Tools/PrivacyBenchmark",
             swiftSettings: strictSettings
         ),
         .executableTarget(

@@ -36,7 +36,9 @@ data="$(mktemp -d)"
 port="$("$venv/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 password="browser-walk-$(date +%s)-$RANDOM"
 log="$build/browser-server.log"
-HARBOUR_ADMIN_PASSWORD="$password" "$bin" serve --data "$data/harbour" --port "$port" --demo-events 0 >"$log" 2>&1 &
+# A fresh master key for this run's data keys (personal fields are sealed with them).
+master_key="$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')"
+HARBOUR_MASTER_KEY="$master_key" HARBOUR_ADMIN_PASSWORD="$password" "$bin" serve --data "$data/harbour" --port "$port" --demo-events 0 >"$log" 2>&1 &
 server=$!
 cleanup() {
     kill "$server" 2>/dev/null || true
