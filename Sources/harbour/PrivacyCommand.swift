@@ -18,12 +18,13 @@ struct PrivacyCommand: AsyncParsableCommand {
 
             Example:
               harbour privacy new-master-key --file ~/.harbour-master.key
+              harbour privacy access-export c-0042 --format html --out c-0042.html
               harbour privacy hold c-0042 --hold-id ircc-2025 --reason "IRCC contract retention until 2031-03-31"
               harbour privacy release c-0042 --hold-id ircc-2025
               harbour privacy erase c-0042 --reference PR-2026-014
               harbour privacy rotate-master-key --new-key-file ~/.harbour-master-2.key
             """,
-        subcommands: [PrivacyNewMasterKey.self, PrivacyRotateMasterKey.self, PrivacyErase.self, PrivacyHold.self, PrivacyRelease.self])
+        subcommands: [PrivacyAccessExport.self, PrivacyNewMasterKey.self, PrivacyRotateMasterKey.self, PrivacyErase.self, PrivacyHold.self, PrivacyRelease.self])
 
     /// Runs `body` with a casework service that seals with the folder's keys, closing the store
     /// after; a refusal is one line and exit status 1.
@@ -156,5 +157,48 @@ struct PrivacyRelease: AsyncParsableCommand {
         let command = ReleaseLegalHold(actor: UsersCommand.terminalAdministrator, clientId: ClientID(clientId), holdId: holdId)
         _ = try await PrivacyCommand.withService(options) { service, _ in try await service.execute(command) }
         Terminal.print("released legal hold \(holdId) on client \(clientId)")
+    }
+}
+
+struct PrivacyAccessExport: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "access-export",
+        abstract: "Everything held about one client (an access request): every event of theirs, opened, and who viewed their file.",
+        discussion: "JSON for machines, or one print-ready HTML page for the person who asked.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The client's id.")
+    var clientId: String
+
+    @Option(help: "json or html.")
+    var format = "json"
+
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "FILE"))
+    var out: String?
+
+    func validate() throws {
+        guard ["json", "html"].contains(format) else { throw ValidationError("--format: '\(format)' is not json or html") }
+    }
+
+    func run() async throws {
+        let keys = try KeyAccess.keyRing(dataFolder: options.dataFolder)
+        let export = try await options.withStore { store in
+            do {
+                return try AccessRequestExport.read(
+                    clientId: ClientID(clientId), from: store, registry: EventRegistry.standard.opening(with: keys))
+            } catch let error as DomainError {
+                throw CommandFailure(.failure, "\(error.field): \(error.problem)")
+            }
+        }
+        let bytes = format == "json" ? try export.json() : Data(export.html().utf8)
+        if let out {
+            guard FileManager.default.createFile(atPath: out, contents: bytes, attributes: [.posixPermissions: 0o600]) else {
+                throw CommandFailure(.failure, "\(out): cannot be written")
+            }
+            Terminal.print("wrote \(export.events.count) records and \(export.views.count) file views of client \(clientId) to \(out)")
+        } else {
+            FileHandle.standardOutput.write(bytes)
+        }
     }
 }

@@ -25,8 +25,11 @@ import Testing
         var notes: [String] = []
 
         var plaintexts: [String] {
-            [personal.givenNames + " " + personal.familyName, personal.contact.phone, personal.contact.email, personal.contact.address, personal.uci]
-                .compactMap { $0 } + personal.householdMembers.map { $0.givenNames + " " + $0.familyName } + notes
+            // Each field on its own, as a payload would hold it; strings shorter than 6 characters
+            // could turn up by chance in base64 ciphertext, so they are left out.
+            ([personal.givenNames, personal.familyName, personal.contact.phone, personal.contact.email, personal.contact.address, personal.uci]
+                .compactMap { $0 } + personal.householdMembers.flatMap { [$0.givenNames, $0.familyName] } + notes)
+                .filter { $0.count >= 6 }
         }
     }
 
