@@ -159,6 +159,7 @@ let package = Package(
             name: "ServerTests",
             dependencies: [
                 "Server",
+                "Privacy",
                 "Casework",
                 "Events",
                 "EventStore",

@@ -8,6 +8,7 @@ import Hummingbird
 import HummingbirdBcrypt
 import HummingbirdTesting
 import NIOCore
+import Privacy
 import Server
 import Testing
 
@@ -22,10 +23,12 @@ struct Harness {
     var store: EventStore { services.store }
 
     /// Runs `body` against a fresh app whose log holds a user for every role.
-    static func run(_ body: @escaping @Sendable (Harness) async throws -> Void) async throws {
-        try await withTemporaryStore { store in
+    /// With `sealed`, the services hold a key ring in the store's folder and seal personal fields.
+    static func run(sealed: Bool = false, _ body: @escaping @Sendable (Harness) async throws -> Void) async throws {
+        try await withTemporaryStore { store, _ in
             try await seedUsers(store)
-            let services = try AppServices(store: store, configuration: configuration)
+            let keys = sealed ? try KeyRing.open(dataDirectory: store.directory, master: MasterKey.generate()) : nil
+            let services = try AppServices(store: store, configuration: configuration, keys: keys)
             await services.start()
             let app = Application(router: buildRouter(services: services))
             do {

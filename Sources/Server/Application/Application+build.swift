@@ -28,6 +28,7 @@ public func allEndpoints(services: AppServices) -> [Endpoint] {
     endpoints += ElectionAPI(services: services).endpoints + UserAPI(services: services).endpoints
     endpoints += CorrectionAPI(services: services).endpoints + ReportAPI(services: services).endpoints
     endpoints += AdminAPI(services: services).endpoints + ReadModelAPI(services: services).endpoints
+    endpoints += PrivacyAPI(services: services).endpoints
     endpoints += LoginPages(services: services).endpoints + ClientPages(services: services).endpoints
     endpoints += WorkPages(services: services).endpoints + ReportPages(services: services).endpoints
     endpoints += AdminPages(services: services).endpoints + UserPages(services: services).endpoints

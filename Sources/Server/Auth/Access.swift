@@ -69,6 +69,12 @@ public enum RouteAccess {
         RouteKey(.get, "/api/clients"): .roles(fileReaders),
         RouteKey(.get, "/api/clients/:clientId"): .roles(fileReaders),
         RouteKey(.get, "/api/clients/:clientId/file"): .roles(fileReaders),
+        // Privacy requests: the access export is an administrator's answer to the person.
+        RouteKey(.get, "/api/clients/:clientId/access-request"): .roles([.administrator]),
+        RouteKey(.get, "/clients/:clientId/access-request"): .roles([.administrator]),
+        RouteKey(.post, "/api/clients/:clientId/holds"): .command(.placeLegalHold),
+        RouteKey(.post, "/api/clients/:clientId/holds/:holdId/release"): .command(.releaseLegalHold),
+        RouteKey(.post, "/api/clients/:clientId/erasure"): .command(.eraseClient),
         RouteKey(.post, "/api/clients/:clientId/services"): .command(.recordService),
         RouteKey(.post, "/api/clients/:clientId/follow-ups"): .command(.scheduleFollowUp),
         // Referrals
