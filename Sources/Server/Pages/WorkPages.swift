@@ -15,7 +15,7 @@ struct WorkPages {
         let caseload = try await ReadModelAPI(services: services).caseload(request, context)
         let page = try QueryReader(request).integer("page", in: 0...100_000) ?? 0
         // Names from each client's own stream (a page of at most 50), so the worker sees people.
-        let reads = ClientReads(store: services.store)
+        let reads = ClientReads(store: services.store, registry: services.registry)
         let names = caseload.cases.reduce(into: [String: String]()) { names, entry in
             if let personal = (try? reads.client(ClientID(entry.clientId)))?.personal { names[entry.clientId] = "\(personal.givenNames) \(personal.familyName)" }
         }
