@@ -37,18 +37,6 @@ public struct PartnershipGaps: Sendable, Equatable, Codable {
 }
 
 extension ReadModels {
-    /// Needs identified vs services delivered vs referrals made over `period` (see
-    /// ``partnershipGaps(over:)``); stops the process if the model cannot be read, so it exists
-    /// only for callers written when models lived in memory.
-    @available(*, deprecated, message: "the model is on disk: use partnershipGaps(over:), which throws")
-    public func partnershipGaps(period: ReportPeriod) -> PartnershipGaps {
-        do {
-            return try partnershipGaps(over: period)
-        } catch {
-            preconditionFailure("partnership gaps: \(error)")
-        }
-    }
-
     /// Needs identified vs services delivered vs referrals made over `period`, in one read of
     /// every client row of the partnership model.
     public func partnershipGaps(over period: ReportPeriod) throws -> PartnershipGaps {

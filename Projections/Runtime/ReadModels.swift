@@ -98,17 +98,6 @@ public struct FactState<P: FactProjection>: Sendable {
         try read { try $0.tableCounts() }.sorted { $0.key < $1.key }.map { ($0.key, $0.value.rows, $0.value.facts) }
     }
 
-    /// Every row with its facts (see ``allRows()``); stops the process if the model cannot be
-    /// read, so it exists only for callers written when models lived in memory.
-    @available(*, deprecated, message: "the model is on disk: use allRows() or tableCounts(), which throw")
-    public var rows: [RowKey: [FactEntry<P.Fact>]] {
-        do {
-            return try allRows()
-        } catch {
-            preconditionFailure("\(P.name): \(error)")
-        }
-    }
-
     private func read<R>(_ body: (ModelReader<P>) throws -> R) throws -> R {
         try source.storage.environment.read { txn in try body(try ModelTransaction(txn: txn, source: source).reader(P.self)) }
     }

@@ -42,23 +42,14 @@ enum ProjectionNames {
     }
 
     /// Rows and facts per table of one projection's state, for `replay`.
-    static func summary(of models: ReadModels, projection name: String) -> [(table: String, rows: Int, facts: Int)] {
+    static func summary(of models: ReadModels, projection name: String) throws -> [(table: String, rows: Int, facts: Int)] {
         switch name {
-        case CaseloadProjection.name: tables(models.caseload)
-        case RecordsProjection.name: tables(models.records)
-        case FunderProjection.name: tables(models.funder)
-        case MembershipProjection.name: tables(models.membership)
-        case ElectionsProjection.name: tables(models.elections)
-        default: tables(models.partnership)
+        case CaseloadProjection.name: try models.caseload.tableCounts()
+        case RecordsProjection.name: try models.records.tableCounts()
+        case FunderProjection.name: try models.funder.tableCounts()
+        case MembershipProjection.name: try models.membership.tableCounts()
+        case ElectionsProjection.name: try models.elections.tableCounts()
+        default: try models.partnership.tableCounts()
         }
-    }
-
-    private static func tables<P>(_ state: FactState<P>) -> [(table: String, rows: Int, facts: Int)] {
-        var counts: [String: (rows: Int, facts: Int)] = [:]
-        for (key, entries) in state.rows {
-            counts[key.table, default: (0, 0)].rows += 1
-            counts[key.table, default: (0, 0)].facts += entries.count
-        }
-        return counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value.rows, $0.value.facts) }
     }
 }

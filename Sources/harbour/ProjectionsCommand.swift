@@ -93,7 +93,7 @@ struct ReplayCommand: AsyncParsableCommand {
             Terminal.print("read models as of position \(position.grouped) (\(try store.event(at: position)?.recordedAt.iso8601 ?? "empty log")):")
             for name in projection.map({ [$0] }) ?? ProjectionNames.all {
                 Terminal.print("\(name):")
-                for table in ProjectionNames.summary(of: models, projection: name) {
+                for table in try ProjectionNames.summary(of: models, projection: name) {
                     Terminal.print("  " + table.table.padding(toLength: 22, withPad: " ", startingAt: 0) + "\(table.rows.grouped) rows, \(table.facts.grouped) facts")
                 }
             }

@@ -49,7 +49,7 @@ import Testing
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let keys = BallotKeyDirectory(path: directory.path)
-        FileManager.default.createFile(atPath: keys.location(of: election), contents: Data([1, 2, 3]))
+        _ = FileManager.default.createFile(atPath: keys.location(of: election), contents: Data([1, 2, 3]))
         #expect(throws: BallotKeyError.keyUnreadable(location: keys.location(of: election), problem: "it holds 3 bytes, not 32")) {
             _ = try keys.key(for: election, create: true)
         }

@@ -36,7 +36,7 @@ import Testing
         #expect(json.contains(subject.personal.familyName))
         #expect(!json.contains("\"sealed\""))
         #expect(export.html().contains("u-worker-9"))
-        await #expect(throws: DomainError.self) {
+        #expect(throws: DomainError.self) {
             _ = try AccessRequestExport.read(clientId: ClientID("c-nobody"), from: store, registry: registry)
         }
         await store.close()

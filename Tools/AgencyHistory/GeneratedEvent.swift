@@ -1,5 +1,5 @@
 public import EventStore
-public import Foundation
+import Foundation
 
 /// One event of a generated history, with where it lands when appended to an empty store.
 public struct GeneratedEvent: Sendable, Hashable {

@@ -1,6 +1,6 @@
 import Crypto
 import EventStore
-public import Events
+import Events
 public import Foundation
 
 extension CaseworkService {

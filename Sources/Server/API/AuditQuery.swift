@@ -79,7 +79,7 @@ struct ReplayQuery {
         case .membership:
             return try models.membershipRegister(asOf: asOf, lapsingWithinDays: try query.integer("lapsingWithinDays", in: 0...3_650) ?? 30)
         case .gaps:
-            return models.partnershipGaps(period: ReportPeriod.fiscalYear(containing: asOf))
+            return try models.partnershipGaps(over: ReportPeriod.fiscalYear(containing: asOf))
         case .audit:
             return try AuditQuery(query, timeZone: timeZone).page(models)
         }

@@ -13,7 +13,7 @@ enum CommandEndpoint {
     ]
 
     /// The route `method path` running the command `build` makes.
-    static func make<Body: Decodable, C: Command>(
+    static func make<Body: Decodable & SendableMetatype, C: Command>(
         _ key: RouteKey, _ summary: String, schema: JSONSchema, services: AppServices,
         build: @escaping @Sendable (Body, AppRequestContext, Defaults) throws -> C
     ) -> Endpoint {

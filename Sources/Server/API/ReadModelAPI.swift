@@ -85,7 +85,7 @@ struct ReadModelAPI {
             ? ReportPeriod.fiscalYear(containing: services.today) : try query.reportPeriod()
         let models = try await services.models(for: context)
         return try services.readCache.value("gaps|\(period.start)|\(period.end)", position: models.position) {
-            GapsView(models.partnershipGaps(period: period))
+            GapsView(try models.partnershipGaps(over: period))
         }
     }
 }

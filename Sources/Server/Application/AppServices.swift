@@ -1,7 +1,7 @@
 public import Casework
 public import EventStore
 public import Events
-public import Foundation
+import Foundation
 import Logging
 public import Projections
 

@@ -1,7 +1,7 @@
-public import EventStore
+import EventStore
 public import Foundation
 public import Hummingbird
-public import Logging
+import Logging
 
 /// What Harbour knows about one request: its id (the correlation id of every event it
 /// appends), where it came from, and who sent it.
