@@ -38,7 +38,8 @@ public struct LogDirectory: ClientDirectory, MemberDirectory, UserDirectory {
         try allStates(UserState.self, category: StreamID.userCategory).first { $0.username == username }?.userId
     }
 
-    private func allStates<S: AggregateState>(_ type: S.Type, category: String) throws -> [S] {
+    /// The state of every stream of `category`, folded after corrections, by stream id.
+    public func allStates<S: AggregateState>(_ type: S.Type, category: String) throws -> [S] {
         let byStream = Dictionary(grouping: try log.events(inCategory: category), by: \.streamId)
         return try byStream.keys.sorted().map { stream in
             try S.load(from: StreamHistory(streamId: stream, records: byStream[stream]!, registry: registry), registry: registry)

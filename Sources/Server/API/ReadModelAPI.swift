@@ -127,10 +127,7 @@ struct ElectionList {
     let store: EventStore
 
     func all() throws -> [ElectionSummary] {
-        let byStream = Dictionary(grouping: try store.events(inCategory: StreamID.electionCategory), by: \.streamId)
-        return try byStream.keys.sorted().compactMap { stream in
-            let history = try StreamHistory(streamId: stream, records: byStream[stream]!)
-            let state = ElectionState.folded(try history.effectiveEvents())
+        try LogDirectory(log: store).allStates(ElectionState.self, category: StreamID.electionCategory).compactMap { state in
             guard let called = state.called else { return nil }
             let stage = state.isClosed ? "closed" : state.isOpen ? "open" : state.roll != nil ? "rollFixed" : "called"
             return ElectionSummary(
