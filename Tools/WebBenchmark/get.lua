@@ -1,13 +1,2 @@
--- wrk script: counts answers that were not 2xx (wrk counts them in errors.status).
-local reported = false
-response = function(status, headers, body)
-    if status >= 300 and not reported then
-        reported = true
-        io.write(string.format("first answer that was not 2xx: %d %s\n", status, string.sub(body, 1, 300)))
-    end
-end
-
-done = function(summary, latency, requests)
-    local errors = summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-    io.write(string.format("non-2xx or socket errors: %d\n", errors))
-end
+-- wrk script: a plain GET; counts answers that were not 2xx (see report.lua).
+dofile("Tools/WebBenchmark/report.lua")
