@@ -37,6 +37,8 @@ actor AppendWriter {
     private var waitingRequests = 0
     /// Counts flushes, so a delayed flush that was overtaken does nothing.
     private var flushGeneration = 0
+    /// The generation a ``flushAfterQueuedJobs()`` job is already queued for.
+    private var queuedFlushGeneration = -1
     private var isShutDown = false
     /// Counters for ``EventStore/writerStatistics()``.
     private(set) var statistics = WriterStatistics()
@@ -98,6 +100,8 @@ actor AppendWriter {
     /// 16 appenders, commits carried 2 requests instead of 16.)
     private func flushAfterQueuedJobs() {
         let generation = flushGeneration
+        guard queuedFlushGeneration != generation else { return }  // one such job per cycle
+        queuedFlushGeneration = generation
         Task { if self.flushGeneration == generation { self.flush() } }
     }
 
