@@ -230,4 +230,5 @@ final class RacingLog: EventLog {
 
     func events(inStream stream: String) throws -> [RecordedEvent] { try store.events(inStream: stream) }
     func events(inCategory category: String) throws -> [RecordedEvent] { try store.events(inCategory: category) }
+    func event(withId eventId: UUID) throws -> RecordedEvent? { try store.event(withId: eventId) }
 }

@@ -56,15 +56,24 @@ public final class CaseworkService: Sendable {
     public func execute<C: Command>(_ command: C, correlationId: UUID? = nil, causationId: UUID? = nil) async throws
         -> CommandOutcome
     {
+        try await decideAndAppend(command, correlationId: correlationId, causationId: causationId, conditions: WriteConditions())
+    }
+
+    /// Loads, checks the expected version, decides and appends, retrying on a lost race
+    /// (whereupon the version check refuses a write pinned to the version that moved).
+    func decideAndAppend<C: Command>(
+        _ command: C, correlationId: UUID?, causationId: UUID?, conditions: WriteConditions
+    ) async throws -> CommandOutcome {
         try await withConflictRetries(stream: command.streamId) {
             let history = try self.reader.history(of: command.streamId)
+            try Self.check(conditions, stream: command.streamId, version: history.version)
             let state = try C.State.load(from: history, registry: self.reader.registry)
             let facts = try await command.gatherFacts(from: self.reader)
             let now = self.clock()
             let events = try Decider.decide(command, state: state, facts: facts, context: self.context(at: now))
             return try await self.append(
                 events, to: command.streamId, after: history.version, actor: command.actor, now: now,
-                correlationId: correlationId, causationId: causationId)
+                correlationId: correlationId, causationId: causationId, idempotencyKey: conditions.idempotencyKey)
         }
     }
 
@@ -87,16 +96,18 @@ public final class CaseworkService: Sendable {
     }
 
     /// Encodes `events` and appends them to `stream`, expecting it at `version` (nil: new).
+    /// With `idempotencyKey` the events take the ids ``WriteConditions/eventId(key:index:)``
+    /// derives, so the store refuses a second copy.
     func append(
         _ events: [any DomainEvent], to stream: String, after version: UInt64?, actor: ActingUser, now: Timestamp,
-        correlationId: UUID?, causationId: UUID?
+        correlationId: UUID?, causationId: UUID?, idempotencyKey: UUID? = nil
     ) async throws -> CommandOutcome {
         let today = context(at: now).today
         let correlation = correlationId ?? UUIDv7.make(at: now)
         let encode = try payloadEncoder(for: events, stream: stream)
-        let proposed = try events.map { event in
+        let proposed = try events.enumerated().map { index, event in
             ProposedEvent(
-                eventId: UUIDv7.make(at: now), eventType: event.eventType, schemaVersion: event.schemaVersion,
+                eventId: idempotencyKey.map { WriteConditions.eventId(key: $0, index: index) } ?? UUIDv7.make(at: now), eventType: event.eventType, schemaVersion: event.schemaVersion,
                 occurredAt: Timestamp.occurred(event, now: now, today: today, timeZone: timeZone),
                 actor: actor.userId.rawValue, correlationId: correlation, causationId: causationId,
                 payload: try encode(event))

@@ -11,12 +11,17 @@ public struct CommandOutcome: Sendable {
     public let positions: [UInt64]
     /// The stream's version after the append.
     public let streamVersion: UInt64
+    /// True when nothing was appended: an earlier write with the same idempotency key answers.
+    public let replayed: Bool
 
     /// An outcome with every field given.
-    public init(events: [any DomainEvent], eventIds: [UUID], positions: [UInt64], streamVersion: UInt64) {
+    public init(
+        events: [any DomainEvent], eventIds: [UUID], positions: [UInt64], streamVersion: UInt64, replayed: Bool = false
+    ) {
         self.events = events
         self.eventIds = eventIds
         self.positions = positions
         self.streamVersion = streamVersion
+        self.replayed = replayed
     }
 }

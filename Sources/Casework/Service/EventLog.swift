@@ -1,4 +1,5 @@
 public import EventStore
+public import Foundation
 
 /// The part of the event store casework uses, so decisions and the service can be tested
 /// against a wrapper (e.g. one that injects conflicts) as well as the real store.
@@ -9,6 +10,8 @@ public protocol EventLog: Sendable {
     func events(inStream stream: String) throws -> [RecordedEvent]
     /// Every event of every stream of `category`, in log order.
     func events(inCategory category: String) throws -> [RecordedEvent]
+    /// The event with this id, or nil when the log has none.
+    func event(withId eventId: UUID) throws -> RecordedEvent?
 }
 
 extension EventStore: EventLog {
@@ -28,5 +31,9 @@ extension EventStore: EventLog {
             guard page.count == Self.categoryPageEventsMax, let last = page.last else { return events }
             position = last.position + 1
         }
+    }
+
+    public func event(withId eventId: UUID) throws -> RecordedEvent? {
+        try position(ofEvent: eventId).flatMap { try event(at: $0) }
     }
 }

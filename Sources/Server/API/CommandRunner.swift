@@ -20,7 +20,8 @@ struct WriteResult: Codable, Sendable {
 
 /// Runs one command for one request through Casework, honouring the request's
 /// `Idempotency-Key` (a retried write appends once and answers as the first time) and
-/// `If-Match` (the stream must be at that version, or 409 with the version it is at).
+/// `If-Match` (the stream must be at that version, or 409 with the version it is at): both
+/// are Casework's ``WriteConditions``; this maps their refusals to problems naming the header.
 struct CommandRunner {
     let store: EventStore
     let timeZone: TimeZone
@@ -29,40 +30,30 @@ struct CommandRunner {
     /// Seals personal fields before append; nil keeps them in clear.
     let keys: (any PersonalDataKeys)?
 
-    /// Executes `command` with `correlationId` (the request id).
+    /// Executes `command` with `correlationId` (the request id) under the request's conditions.
     func run<C: Command>(_ command: C, correlationId: UUID) async throws -> WriteResult {
-        if let earlier = try replay(of: command.streamId) { return earlier }
-        if let pinned = expectedVersion {
-            let current = try store.streamVersion(command.streamId)
-            guard current == pinned else {
-                throw Self.versionConflict(stream: command.streamId, expected: pinned, current: current)
-            }
+        let service = CaseworkService(log: store, timeZone: timeZone, keys: keys, ballotKeys: BallotKeyDirectory.beside(store))
+        let conditions = WriteConditions(idempotencyKey: idempotencyKey, expectedVersion: expectedVersion)
+        do {
+            let outcome = try await service.execute(command, correlationId: correlationId, conditions: conditions)
+            return WriteResult(
+                streamId: command.streamId, streamVersion: outcome.streamVersion, eventIds: outcome.eventIds,
+                positions: outcome.positions, replayed: outcome.replayed)
+        } catch let refusal as WriteConditionError {
+            throw Self.problem(refusal)
         }
-        let log = PinnedLog(base: store, idempotencyKey: idempotencyKey, expectedVersion: expectedVersion)
-        let service = CaseworkService(log: log, timeZone: timeZone, keys: keys, ballotKeys: BallotKeyDirectory.beside(store))
-        let outcome = try await service.execute(command, correlationId: correlationId)
-        return WriteResult(
-            streamId: command.streamId, streamVersion: outcome.streamVersion,
-            eventIds: outcome.eventIds.indices.map { index in
-                idempotencyKey.map { PinnedLog.eventId(key: $0, index: index) } ?? outcome.eventIds[index]
-            },
-            positions: outcome.positions, replayed: false)
     }
 
-    /// The earlier answer to a request with this idempotency key, if it was already appended.
-    private func replay(of stream: String) throws -> WriteResult? {
-        guard let key = idempotencyKey, let position = try store.position(ofEvent: key),
-            let first = try store.event(at: position)
-        else { return nil }
-        guard first.streamId == stream else {
-            throw ProblemDetails(
-                .conflict, detail: "Idempotency-Key \(key) was already used for a write to \(first.streamId).",
+    /// The header a refused condition came from, named in a 409.
+    static func problem(_ refusal: WriteConditionError) -> ProblemDetails {
+        switch refusal {
+        case .keyUsedElsewhere(let key, let stream):
+            ProblemDetails(
+                .conflict, detail: "Idempotency-Key \(key) was already used for a write to \(stream).",
                 errors: [FieldProblem(field: "Idempotency-Key", problem: "was already used for a different request")])
+        case .versionMismatch(let stream, let expected, let current):
+            versionConflict(stream: stream, expected: expected, current: current)
         }
-        let batch = try store.readStream(stream).filter { $0.correlationId == first.correlationId && $0.position >= position }
-        return WriteResult(
-            streamId: stream, streamVersion: batch.last?.streamVersion ?? first.streamVersion, eventIds: batch.map(\.eventId),
-            positions: batch.map(\.position), replayed: true)
     }
 
     /// 409 naming `If-Match`, with the stream's current version.
