@@ -6,9 +6,9 @@ import Foundation
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Append the events of a JSON Lines file (the format `harbour export` writes).",
+        abstract: "Append the events (the format `harbour export` writes) or the commands of a JSON Lines file.",
         discussion: """
-            Every line is checked first: JSON, fields, event type and payload against the event
+            An event file's lines are checked first: JSON, fields, event type and payload against the event
             catalogue, stream, stream version, event id, recorded-at order. Bad lines are listed
             as FILE:LINE: field: problem, and then nothing is imported unless --skip-invalid is
             given, which imports the valid lines and writes the bad ones to a rejects file.
@@ -16,8 +16,18 @@ struct ImportCommand: AsyncParsableCommand {
             same file twice appends nothing the second time. recorded-at is kept when a line
             has it, so an exported log imported into an empty store has the same hash chain.
 
+            A command file (its first line has a "command" field) holds one command a line:
+              {"command":"RegisterClient","commandId":"<uuid>","actor":"<user id>","input":{…}}
+            input is the body the JSON API takes for that command (see /openapi.json) plus the
+            ids its path names (clientId, referralId…). Every line is decided by the domain
+            rules as its actor, against the log as the lines before it leave it, before
+            anything is appended; domain errors name the input field. The command id makes the
+            command idempotent: importing the file again appends nothing. Personal fields are
+            sealed, so the master key must be set (as for `harbour serve`).
+
             Examples:
               harbour import history.jsonl
+              harbour import intake-commands.jsonl
               harbour import partner-data.jsonl --skip-invalid --rejects rejected.jsonl
             """)
 
@@ -44,9 +54,10 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if CommandFileLine.isCommandFile(file) { return try await importCommands() }
         try await options.withStore { store in
             let plan = try validateLines(store)
-            try report(plan)
+            try report(plan.problems)
             guard plan.newEvents > 0 else {
                 Terminal.print("nothing to import: the \(plan.presentEvents.grouped) events of \(file) are already in the log")
                 return
@@ -94,17 +105,38 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     /// Lists the bad lines; without --skip-invalid, refuses the import.
-    private func report(_ plan: Plan) throws {
-        for (line, problem) in plan.problems.prefix(Self.problemsPrintedMax) {
+    private func report(_ problems: [(line: Int, problem: LineProblem)]) throws {
+        for (line, problem) in problems.prefix(Self.problemsPrintedMax) {
             Terminal.writeError("\(file):\(line): \(problem.field): \(problem.problem)\n")
         }
-        if plan.problems.count > Self.problemsPrintedMax {
-            Terminal.writeError("\(file): … and \((plan.problems.count - Self.problemsPrintedMax).grouped) more bad lines\n")
+        if problems.count > Self.problemsPrintedMax {
+            Terminal.writeError("\(file): … and \((problems.count - Self.problemsPrintedMax).grouped) more bad lines\n")
         }
-        if !plan.problems.isEmpty, !skipInvalid {
+        if !problems.isEmpty, !skipInvalid {
             throw CommandFailure(
                 .invalidInput,
-                "\(file) has \(plan.problems.count.grouped) bad line\(plan.problems.count == 1 ? "" : "s"); nothing was imported (fix them, or pass --skip-invalid)")
+                "\(file) has \(problems.count.grouped) bad line\(problems.count == 1 ? "" : "s"); nothing was imported (fix them, or pass --skip-invalid)")
+        }
+    }
+
+    /// Imports a command file: a dry run of every line, then the valid ones for real.
+    private func importCommands() async throws {
+        let keys = try KeyAccess.keyRing(dataFolder: options.dataFolder)
+        try await options.withStore { store in
+            let importer = CommandFileImport(file: file, store: store, keys: keys, quiet: options.quiet)
+            let rejectsWriter = try skipInvalid ? JSONLinesWriter(path: rejectsPath) : nil
+            let plan = try await importer.check(rejects: rejectsWriter)
+            try rejectsWriter?.close()
+            try report(plan.problems)
+            guard !plan.newLines.isEmpty else {
+                Terminal.print("nothing to import: the \(plan.presentCommands.grouped) commands of \(file) are already in the log")
+                return
+            }
+            let appended = try await importer.append(plan)
+            var summary = "imported \(appended.commands.grouped) commands (\(appended.events.grouped) events) from \(file); head at position \(store.headPosition.grouped)"
+            if plan.presentCommands > 0 { summary += "; \(plan.presentCommands.grouped) were already in the log" }
+            if !plan.problems.isEmpty { summary += "; \(plan.problems.count.grouped) bad lines written to \(rejectsPath)" }
+            Terminal.print(summary)
         }
     }
 }

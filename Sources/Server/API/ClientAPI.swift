@@ -15,12 +15,22 @@ struct ClientAPI {
     ]
     static let readAnswers = [200: "Found", 401: "Not signed in", 403: "Role missing", 404: "Unknown client"]
 
+    static let commandRoutes: [CommandRoute] = [
+        CommandRoute(
+            RouteKey(.post, "/api/clients"), "Register a client at intake (409 on a likely duplicate unless duplicateOverrideReason is given).",
+            schema: Schemas.intake, answers: writeAnswers
+        ) { (body: IntakeBody, source, defaults) in body.command(actor: source.actor, defaults: defaults) },
+        CommandRoute(RouteKey(.post, "/api/clients/:clientId/services"), "Record a service delivered to the client.", schema: Schemas.service, answers: writeAnswers) {
+            (body: ServiceBody, source, defaults) in body.command(actor: source.actor, clientId: try source.clientId(), defaults: defaults)
+        },
+        CommandRoute(
+            RouteKey(.post, "/api/clients/:clientId/follow-ups"), "Schedule a follow-up on the client's case.", schema: Schemas.followUp,
+            answers: writeAnswers
+        ) { (body: FollowUpBody, source, defaults) in body.command(actor: source.actor, clientId: try source.clientId(), defaults: defaults) },
+    ]
+
     var endpoints: [Endpoint] {
-        [
-            Endpoint(
-                RouteKey(.post, "/api/clients"),
-                .init(.api, "Register a client at intake (409 on a likely duplicate unless duplicateOverrideReason is given).", requestBody: Schemas.intake, responses: Self.writeAnswers),
-                handler: register),
+        Self.commandRoutes.map { $0.endpoint(services) } + [
             Endpoint(
                 RouteKey(.get, "/api/clients"),
                 .init(.api, "Find clients by part of a name, UCI or date of birth (query: name, uci, dateOfBirth).", responses: [200: "Matches", 400: "Bad date", 401: "Not signed in", 403: "Role missing"]),
@@ -33,38 +43,7 @@ struct ClientAPI {
                 RouteKey(.get, "/api/clients/:clientId/file"),
                 .init(.api, "Everything in the client's file, in order, with who did it; records that it was viewed.", responses: Self.readAnswers),
                 handler: { request, context in try await view(request, context, file: true) }),
-            Endpoint(
-                RouteKey(.post, "/api/clients/:clientId/services"),
-                .init(.api, "Record a service delivered to the client.", requestBody: Schemas.service, responses: Self.writeAnswers),
-                handler: recordService),
-            Endpoint(
-                RouteKey(.post, "/api/clients/:clientId/follow-ups"),
-                .init(.api, "Schedule a follow-up on the client's case.", requestBody: Schemas.followUp, responses: Self.writeAnswers),
-                handler: scheduleFollowUp),
         ]
-    }
-
-    @Sendable func register(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        var request = request
-        let body = try await RequestDecoding.json(IntakeBody.self, from: &request)
-        let write = try WriteRequest(request, services: services)
-        return try JSONResponse.written(try await write.run(body.command(actor: context.actor, defaults: write.defaults), context))
-    }
-
-    @Sendable func recordService(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        var request = request
-        let body = try await RequestDecoding.json(ServiceBody.self, from: &request)
-        let write = try WriteRequest(request, services: services)
-        let command = body.command(actor: context.actor, clientId: try context.clientId(), defaults: write.defaults)
-        return try JSONResponse.written(try await write.run(command, context))
-    }
-
-    @Sendable func scheduleFollowUp(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        var request = request
-        let body = try await RequestDecoding.json(FollowUpBody.self, from: &request)
-        let write = try WriteRequest(request, services: services)
-        let command = body.command(actor: context.actor, clientId: try context.clientId(), defaults: write.defaults)
-        return try JSONResponse.written(try await write.run(command, context))
     }
 
     @Sendable func search(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -135,15 +114,9 @@ struct WriteRequest {
     }
 }
 
-extension AppRequestContext {
+extension AppRequestContext: CommandSource {
     /// The signed-in user as a command's actor (the access guard ran first, so there is one).
     var actor: ActingUser { account!.actingUser }
-
-    /// The `:clientId` path parameter.
-    func clientId() throws -> ClientID { ClientID(try pathParameter("clientId")) }
-
-    /// The `:referralId` path parameter.
-    func referralId() throws -> ReferralID { ReferralID(try pathParameter("referralId")) }
 
     func pathParameter(_ name: String) throws -> String {
         guard let value = parameters.get(name) else {

@@ -32,26 +32,24 @@ struct CorrectionAPI {
     struct CorrectBody: Decodable { let stream: String; let originalEventId: UUID; let reason: FreeText; let replacement: Replacement }
     struct VoidBody: Decodable { let stream: String; let originalEventId: UUID; let reason: FreeText }
 
-    var endpoints: [Endpoint] {
-        let s = services
-        return [
-            CommandEndpoint.make(
-                RouteKey(.post, "/api/corrections/correct"), "Replace a recorded fact with a corrected one of the same type, with a reason.",
-                schema: .object(
-                    properties: [
-                        "stream": .string(), "originalEventId": .string(format: "uuid"), "reason": .string(),
-                        "replacement": .object(properties: ["eventType": .string(), "payload": .anyObject], required: ["eventType", "payload"]),
-                    ], required: ["stream", "originalEventId", "reason", "replacement"]), services: s
-            ) { (b: CorrectBody, c, _) in
-                CorrectEvent(actor: c.actor, stream: try Self.checked(b.stream), originalEventId: b.originalEventId, reason: b.reason, replacement: try Self.decode(b.replacement))
-            },
-            CommandEndpoint.make(
-                RouteKey(.post, "/api/corrections/void"), "Void a recorded fact, with a reason (it stops counting; the audit keeps it).",
-                schema: .object(properties: ["stream": .string(), "originalEventId": .string(format: "uuid"), "reason": .string()], required: ["stream", "originalEventId", "reason"]),
-                services: s
-            ) { (b: VoidBody, c, _) in VoidEvent(actor: c.actor, stream: try Self.checked(b.stream), originalEventId: b.originalEventId, reason: b.reason) },
-        ]
-    }
+    static let commandRoutes: [CommandRoute] = [
+        CommandRoute(
+            RouteKey(.post, "/api/corrections/correct"), "Replace a recorded fact with a corrected one of the same type, with a reason.",
+            schema: .object(
+                properties: [
+                    "stream": .string(), "originalEventId": .string(format: "uuid"), "reason": .string(),
+                    "replacement": .object(properties: ["eventType": .string(), "payload": .anyObject], required: ["eventType", "payload"]),
+                ], required: ["stream", "originalEventId", "reason", "replacement"])
+        ) { (b: CorrectBody, c, _) in
+            CorrectEvent(actor: c.actor, stream: try Self.checked(b.stream), originalEventId: b.originalEventId, reason: b.reason, replacement: try Self.decode(b.replacement))
+        },
+        CommandRoute(
+            RouteKey(.post, "/api/corrections/void"), "Void a recorded fact, with a reason (it stops counting; the audit keeps it).",
+            schema: .object(properties: ["stream": .string(), "originalEventId": .string(format: "uuid"), "reason": .string()], required: ["stream", "originalEventId", "reason"])
+        ) { (b: VoidBody, c, _) in VoidEvent(actor: c.actor, stream: try Self.checked(b.stream), originalEventId: b.originalEventId, reason: b.reason) },
+    ]
+
+    var endpoints: [Endpoint] { Self.commandRoutes.map { $0.endpoint(services) } }
 
     /// The replacement as a typed event of the current schema, or 422 naming what is wrong.
     static func decode(_ replacement: Replacement) throws -> any DomainEvent {

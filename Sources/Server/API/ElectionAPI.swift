@@ -18,51 +18,53 @@ struct ElectionAPI {
 
     static let selection = JSONSchema.object(properties: ["positionId": .string(), "candidateIds": .array(.string())], required: ["positionId", "candidateIds"])
 
+    static let commandRoutes: [CommandRoute] = [
+        CommandRoute(
+            RouteKey(.post, "/api/elections"), "Call a general meeting with a board election.",
+            schema: .object(
+                properties: ["electionId": .string(), "title": .string(), "noticeGivenOn": Schemas.day, "meetingOn": Schemas.date, "recordDate": Schemas.date],
+                required: ["title", "meetingOn", "recordDate"])
+        ) { (b: CallBody, c, d) in
+            CallMeeting(
+                actor: c.actor, electionId: b.electionId ?? ElectionID(d.newId()), title: b.title, noticeGivenOn: b.noticeGivenOn ?? d.today,
+                meetingOn: b.meetingOn, recordDate: b.recordDate)
+        },
+        CommandRoute(
+            RouteKey(.post, "/api/elections/:electionId/positions"), "Add a position to be elected.",
+            schema: .object(properties: ["positionId": .string(), "title": .string(), "seats": .integer()], required: ["title", "seats"])
+        ) { (b: PositionBody, c, d) in
+            AddPosition(actor: c.actor, electionId: try c.electionId(), positionId: b.positionId ?? PositionID(d.newId()), title: b.title, seats: b.seats)
+        },
+        CommandRoute(
+            RouteKey(.post, "/api/elections/:electionId/candidates"), "Nominate a member for a position.",
+            schema: .object(
+                properties: ["positionId": .string(), "candidateId": .string(), "memberId": .string(), "displayName": .string()],
+                required: ["positionId", "memberId", "displayName"])
+        ) { (b: CandidateBody, c, d) in
+            NominateCandidate(
+                actor: c.actor, electionId: try c.electionId(), positionId: b.positionId, candidateId: b.candidateId ?? CandidateID(d.newId()),
+                memberId: b.memberId, displayName: b.displayName)
+        },
+        CommandRoute(RouteKey(.post, "/api/elections/:electionId/roll"), "Fix the voter roll from members in good standing on the record date.", schema: Schemas.empty) {
+            (_: EmptyBody, c, _) in FixVoterRoll(actor: c.actor, electionId: try c.electionId())
+        },
+        CommandRoute(RouteKey(.post, "/api/elections/:electionId/open"), "Open balloting.", schema: Schemas.empty) {
+            (_: EmptyBody, c, _) in OpenBalloting(actor: c.actor, electionId: try c.electionId())
+        },
+    ]
+
     var endpoints: [Endpoint] {
-        let s = services
-        return [
-            CommandEndpoint.make(
-                RouteKey(.post, "/api/elections"), "Call a general meeting with a board election.",
-                schema: .object(
-                    properties: ["electionId": .string(), "title": .string(), "noticeGivenOn": Schemas.day, "meetingOn": Schemas.date, "recordDate": Schemas.date],
-                    required: ["title", "meetingOn", "recordDate"]), services: s
-            ) { (b: CallBody, c, d) in
-                CallMeeting(
-                    actor: c.actor, electionId: b.electionId ?? ElectionID(d.newId()), title: b.title, noticeGivenOn: b.noticeGivenOn ?? d.today,
-                    meetingOn: b.meetingOn, recordDate: b.recordDate)
-            },
-            CommandEndpoint.make(
-                RouteKey(.post, "/api/elections/:electionId/positions"), "Add a position to be elected.",
-                schema: .object(properties: ["positionId": .string(), "title": .string(), "seats": .integer()], required: ["title", "seats"]), services: s
-            ) { (b: PositionBody, c, d) in
-                AddPosition(actor: c.actor, electionId: try c.electionId(), positionId: b.positionId ?? PositionID(d.newId()), title: b.title, seats: b.seats)
-            },
-            CommandEndpoint.make(
-                RouteKey(.post, "/api/elections/:electionId/candidates"), "Nominate a member for a position.",
-                schema: .object(
-                    properties: ["positionId": .string(), "candidateId": .string(), "memberId": .string(), "displayName": .string()],
-                    required: ["positionId", "memberId", "displayName"]), services: s
-            ) { (b: CandidateBody, c, d) in
-                NominateCandidate(
-                    actor: c.actor, electionId: try c.electionId(), positionId: b.positionId, candidateId: b.candidateId ?? CandidateID(d.newId()),
-                    memberId: b.memberId, displayName: b.displayName)
-            },
-            CommandEndpoint.make(RouteKey(.post, "/api/elections/:electionId/roll"), "Fix the voter roll from members in good standing on the record date.", schema: Schemas.empty, services: s) {
-                (_: EmptyBody, c, _) in FixVoterRoll(actor: c.actor, electionId: try c.electionId())
-            },
-            CommandEndpoint.make(RouteKey(.post, "/api/elections/:electionId/open"), "Open balloting.", schema: Schemas.empty, services: s) {
-                (_: EmptyBody, c, _) in OpenBalloting(actor: c.actor, electionId: try c.electionId())
-            },
+        Self.commandRoutes.map { $0.endpoint(services) } + [
             Endpoint(
                 RouteKey(.post, "/api/elections/:electionId/ballots"),
                 .init(
                     .api, "Cast a secret ballot (a member for themselves; an election officer enters a paper ballot for voter). The receipt code is shown only in this answer.",
                     requestBody: .object(properties: ["voter": .string(), "selections": .array(Self.selection)], required: ["selections"]),
-                    responses: CommandEndpoint.answers.filter { $0.key != 200 }),
+                    responses: CommandRoute.answers.filter { $0.key != 200 }),
                 handler: cast),
             Endpoint(
                 RouteKey(.post, "/api/elections/:electionId/close"),
-                .init(.api, "Close balloting: record every held ballot and the tally.", requestBody: Schemas.empty, responses: CommandEndpoint.answers.filter { $0.key != 200 }),
+                .init(.api, "Close balloting: record every held ballot and the tally.", requestBody: Schemas.empty, responses: CommandRoute.answers.filter { $0.key != 200 }),
                 handler: close),
         ]
     }

@@ -63,48 +63,47 @@ struct OrganisationAPI {
             "eligibility": .oneOf(EligibilityBasis.codes), "eligibilityAttestedOn": Schemas.day,
         ], required: ["kind", "details", "eligibility"])
 
-    var endpoints: [Endpoint] {
-        let s = services
-        return [
-            CommandEndpoint.make(RouteKey(.post, "/api/partners"), "Register a partner agency.", schema: Self.partner, services: s) { (b: PartnerBody, c, d) in
-                RegisterPartner(actor: c.actor, partnerId: b.partnerId ?? PartnerID(d.newId()), name: b.name, funding: b.funding, francophone: b.francophone, servicesOffered: b.servicesOffered)
-            },
-            CommandEndpoint.make(RouteKey(.post, "/api/partners/:partnerId"), "Update a partner agency.", schema: Self.partner, services: s) { (b: PartnerBody, c, _) in
-                UpdatePartner(actor: c.actor, partnerId: try c.partnerId(), name: b.name, funding: b.funding, francophone: b.francophone, servicesOffered: b.servicesOffered)
-            },
-            CommandEndpoint.make(RouteKey(.post, "/api/contracts"), "Sign a funder contract.", schema: Self.contract, services: s) { (b: ContractBody, c, d) in
-                SignContract(
-                    actor: c.actor, contractId: b.contractId ?? ContractID(d.newId()), funder: b.funder, program: b.program, agreementNumber: b.agreementNumber,
-                    startsOn: b.startsOn, endsOn: b.endsOn, fundedComponents: b.fundedComponents, targets: b.targets)
-            },
-            CommandEndpoint.make(RouteKey(.post, "/api/contracts/:contractId/amend"), "Amend a funder contract.", schema: Self.amend, services: s) { (b: AmendBody, c, _) in
-                AmendContract(actor: c.actor, contractId: try c.contractId(), endsOn: b.endsOn, fundedComponents: b.fundedComponents, targets: b.targets, reason: b.reason)
-            },
-            CommandEndpoint.make(RouteKey(.post, "/api/members"), "Record an application for membership.", schema: Self.application, services: s) { (b: ApplyBody, c, d) in
-                ApplyForMembership(
-                    actor: c.actor, memberId: b.memberId ?? MemberID(d.newId()), kind: b.kind, appliedOn: b.appliedOn ?? d.today, details: b.details,
-                    eligibility: b.eligibility, eligibilityAttestedOn: b.eligibilityAttestedOn ?? d.today)
-            },
-            CommandEndpoint.make(RouteKey(.post, "/api/members/:memberId/approve"), "Approve a membership application.", schema: CaseCommandAPI.dayOnly, services: s) {
-                (b: DayBody, c, d) in ApproveMember(actor: c.actor, memberId: try c.memberId(), approvedOn: b.on ?? d.today)
-            },
-            CommandEndpoint.make(
-                RouteKey(.post, "/api/members/:memberId/reject"), "Reject a membership application with a reason.",
-                schema: .object(properties: ["rejectedOn": Schemas.day, "reason": .string()], required: ["reason"]), services: s
-            ) { (b: RejectBody, c, d) in RejectMember(actor: c.actor, memberId: try c.memberId(), rejectedOn: b.rejectedOn ?? d.today, reason: b.reason) },
-            CommandEndpoint.make(
-                RouteKey(.post, "/api/members/:memberId/dues"), "Record dues paid (a renewal for termMonths).",
-                schema: .object(properties: ["paidOn": Schemas.day, "amountCents": .integer(), "termMonths": .integer()], required: ["amountCents", "termMonths"]), services: s
-            ) { (b: DuesBody, c, d) in
-                RecordDues(actor: c.actor, memberId: try c.memberId(), paidOn: b.paidOn ?? d.today, amountCents: b.amountCents, termMonths: b.termMonths)
-            },
-            CommandEndpoint.make(
-                RouteKey(.post, "/api/members/:memberId/representative"), "Change an organisation member's representative.",
-                schema: .object(properties: ["representativeName": .string()], required: ["representativeName"]), services: s
-            ) { (b: RepresentativeBody, c, _) in ChangeRepresentative(actor: c.actor, memberId: try c.memberId(), representativeName: b.representativeName) },
-            CommandEndpoint.make(RouteKey(.post, "/api/members/:memberId/lapse"), "Record that a membership lapsed.", schema: Schemas.empty, services: s) {
-                (_: EmptyBody, c, _) in RecordLapse(actor: c.actor, memberId: try c.memberId())
-            },
-        ]
-    }
+    static let commandRoutes: [CommandRoute] = [
+        CommandRoute(RouteKey(.post, "/api/partners"), "Register a partner agency.", schema: Self.partner) { (b: PartnerBody, c, d) in
+            RegisterPartner(actor: c.actor, partnerId: b.partnerId ?? PartnerID(d.newId()), name: b.name, funding: b.funding, francophone: b.francophone, servicesOffered: b.servicesOffered)
+        },
+        CommandRoute(RouteKey(.post, "/api/partners/:partnerId"), "Update a partner agency.", schema: Self.partner) { (b: PartnerBody, c, _) in
+            UpdatePartner(actor: c.actor, partnerId: try c.partnerId(), name: b.name, funding: b.funding, francophone: b.francophone, servicesOffered: b.servicesOffered)
+        },
+        CommandRoute(RouteKey(.post, "/api/contracts"), "Sign a funder contract.", schema: Self.contract) { (b: ContractBody, c, d) in
+            SignContract(
+                actor: c.actor, contractId: b.contractId ?? ContractID(d.newId()), funder: b.funder, program: b.program, agreementNumber: b.agreementNumber,
+                startsOn: b.startsOn, endsOn: b.endsOn, fundedComponents: b.fundedComponents, targets: b.targets)
+        },
+        CommandRoute(RouteKey(.post, "/api/contracts/:contractId/amend"), "Amend a funder contract.", schema: Self.amend) { (b: AmendBody, c, _) in
+            AmendContract(actor: c.actor, contractId: try c.contractId(), endsOn: b.endsOn, fundedComponents: b.fundedComponents, targets: b.targets, reason: b.reason)
+        },
+        CommandRoute(RouteKey(.post, "/api/members"), "Record an application for membership.", schema: Self.application) { (b: ApplyBody, c, d) in
+            ApplyForMembership(
+                actor: c.actor, memberId: b.memberId ?? MemberID(d.newId()), kind: b.kind, appliedOn: b.appliedOn ?? d.today, details: b.details,
+                eligibility: b.eligibility, eligibilityAttestedOn: b.eligibilityAttestedOn ?? d.today)
+        },
+        CommandRoute(RouteKey(.post, "/api/members/:memberId/approve"), "Approve a membership application.", schema: CaseCommandAPI.dayOnly) {
+            (b: DayBody, c, d) in ApproveMember(actor: c.actor, memberId: try c.memberId(), approvedOn: b.on ?? d.today)
+        },
+        CommandRoute(
+            RouteKey(.post, "/api/members/:memberId/reject"), "Reject a membership application with a reason.",
+            schema: .object(properties: ["rejectedOn": Schemas.day, "reason": .string()], required: ["reason"])
+        ) { (b: RejectBody, c, d) in RejectMember(actor: c.actor, memberId: try c.memberId(), rejectedOn: b.rejectedOn ?? d.today, reason: b.reason) },
+        CommandRoute(
+            RouteKey(.post, "/api/members/:memberId/dues"), "Record dues paid (a renewal for termMonths).",
+            schema: .object(properties: ["paidOn": Schemas.day, "amountCents": .integer(), "termMonths": .integer()], required: ["amountCents", "termMonths"])
+        ) { (b: DuesBody, c, d) in
+            RecordDues(actor: c.actor, memberId: try c.memberId(), paidOn: b.paidOn ?? d.today, amountCents: b.amountCents, termMonths: b.termMonths)
+        },
+        CommandRoute(
+            RouteKey(.post, "/api/members/:memberId/representative"), "Change an organisation member's representative.",
+            schema: .object(properties: ["representativeName": .string()], required: ["representativeName"])
+        ) { (b: RepresentativeBody, c, _) in ChangeRepresentative(actor: c.actor, memberId: try c.memberId(), representativeName: b.representativeName) },
+        CommandRoute(RouteKey(.post, "/api/members/:memberId/lapse"), "Record that a membership lapsed.", schema: Schemas.empty) {
+            (_: EmptyBody, c, _) in RecordLapse(actor: c.actor, memberId: try c.memberId())
+        },
+    ]
+
+    var endpoints: [Endpoint] { Self.commandRoutes.map { $0.endpoint(services) } }
 }

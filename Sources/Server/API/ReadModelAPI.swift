@@ -170,15 +170,3 @@ struct ReceiptCheck {
     }
 }
 
-extension AppRequestContext {
-    /// The `:electionId` path parameter.
-    func electionId() throws -> ElectionID { ElectionID(try pathParameter("electionId")) }
-    /// The `:memberId` path parameter.
-    func memberId() throws -> MemberID { MemberID(try pathParameter("memberId")) }
-    /// The `:userId` path parameter.
-    func userId() throws -> UserID { UserID(try pathParameter("userId")) }
-    /// The `:partnerId` path parameter.
-    func partnerId() throws -> PartnerID { PartnerID(try pathParameter("partnerId")) }
-    /// The `:contractId` path parameter.
-    func contractId() throws -> ContractID { ContractID(try pathParameter("contractId")) }
-}

@@ -22,50 +22,52 @@ struct ReferralAPI {
         var schema: JSONSchema { self == .decline || self == .cancel ? Schemas.referralStepWithReason : Schemas.referralStep }
     }
 
-    var endpoints: [Endpoint] {
-        let answers = ClientAPI.writeAnswers.merging([404: "Unknown referral or client"]) { $1 }
-        return [
-            Endpoint(
-                RouteKey(.post, "/api/referrals"), .init(.api, "Refer a client to a program or partner.", requestBody: Schemas.referral, responses: answers),
-                handler: make)
-        ]
-            + Step.allCases.map { step in
-                Endpoint(
-                    RouteKey(.post, "/api/referrals/:referralId/\(step.rawValue)"), .init(.api, step.summary, requestBody: step.schema, responses: answers),
-                    handler: { request, context in try await move(request, context, step: step) })
+    /// What every referral route may answer.
+    static let answers = ClientAPI.writeAnswers.merging([404: "Unknown referral or client"]) { $1 }
+
+    static let commandRoutes: [CommandRoute] = [
+        CommandRoute(RouteKey(.post, "/api/referrals"), "Refer a client to a program or partner.", schema: Schemas.referral, answers: answers) {
+            (body: ReferralBody, source, defaults) in body.command(actor: source.actor, defaults: defaults)
+        }
+    ]
+        + Step.allCases.map { step in
+            CommandRoute(
+                RouteKey(.post, "/api/referrals/:referralId/\(step.rawValue)"), step.summary, schema: step.schema, answers: answers,
+                commandName: step.commandName
+            ) { (body: ReferralStepBody, source, defaults) in
+                step.command(body, referralId: try source.referralId(), actor: source.actor, today: defaults.today)
             }
-    }
+        }
 
-    @Sendable func make(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        var request = request
-        let body = try await RequestDecoding.json(ReferralBody.self, from: &request)
-        let write = try WriteRequest(request, services: services)
-        return try JSONResponse.written(try await write.run(body.command(actor: context.actor, defaults: write.defaults), context))
-    }
+    var endpoints: [Endpoint] { Self.commandRoutes.map { $0.endpoint(services) } }
 
-    func move(_ request: Request, _ context: AppRequestContext, step: Step) async throws -> Response {
-        var request = request
-        let body = try await RequestDecoding.json(ReferralStepBody.self, from: &request)
-        let write = try WriteRequest(request, services: services)
-        let result = try await Self.run(step, body: body, referralId: try context.referralId(), write: write, context: context)
-        return try JSONResponse.written(result)
-    }
-
-    /// Runs `step` for the referral; shared with the referral page.
+    /// Runs `step` for the referral from the referral page's form.
     static func run(_ step: Step, body: ReferralStepBody, referralId: ReferralID, write: WriteRequest, context: AppRequestContext)
         async throws -> WriteResult
     {
-        let actor = context.actor
-        let on = body.on ?? write.defaults.today
-        switch step {
-        case .accept: return try await write.run(AcceptReferral(actor: actor, referralId: referralId, acceptedOn: on), context)
-        case .decline:
-            return try await write.run(DeclineReferral(actor: actor, referralId: referralId, declinedOn: on, reason: body.reason ?? ""), context)
-        case .complete:
-            return try await write.run(
-                CompleteReferral(actor: actor, referralId: referralId, completedOn: on, note: body.note.map { FreeText($0) }), context)
-        case .cancel:
-            return try await write.run(CancelReferral(actor: actor, referralId: referralId, cancelledOn: on, reason: body.reason ?? ""), context)
+        try await write.run(step.command(body, referralId: referralId, actor: context.actor, today: write.defaults.today), context)
+    }
+}
+
+extension ReferralAPI.Step {
+    /// The Casework command the step runs.
+    var commandName: String {
+        switch self {
+        case .accept: "AcceptReferral"
+        case .decline: "DeclineReferral"
+        case .complete: "CompleteReferral"
+        case .cancel: "CancelReferral"
+        }
+    }
+
+    /// The step as a command by `actor`, dated `body.on` or `today`.
+    func command(_ body: ReferralStepBody, referralId: ReferralID, actor: ActingUser, today: CalendarDate) -> any Command {
+        let on = body.on ?? today
+        return switch self {
+        case .accept: AcceptReferral(actor: actor, referralId: referralId, acceptedOn: on)
+        case .decline: DeclineReferral(actor: actor, referralId: referralId, declinedOn: on, reason: body.reason ?? "")
+        case .complete: CompleteReferral(actor: actor, referralId: referralId, completedOn: on, note: body.note.map { FreeText($0) })
+        case .cancel: CancelReferral(actor: actor, referralId: referralId, cancelledOn: on, reason: body.reason ?? "")
         }
     }
 }

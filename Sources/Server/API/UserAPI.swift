@@ -16,29 +16,31 @@ struct UserAPI {
         required: ["username", "displayName", "roles"])
     static let role = JSONSchema.object(properties: ["role": .oneOf(Role.codes)], required: ["role"])
 
+    static let commandRoutes: [CommandRoute] = [
+        CommandRoute(RouteKey(.post, "/api/users"), "Create an account with roles (then set its password).", schema: Self.create) {
+            (b: CreateBody, c, d) in
+            CreateUser(
+                actor: c.actor, userId: b.userId ?? UserID("u-" + b.username.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" }),
+                username: b.username, displayName: b.displayName, roles: b.roles, memberId: b.memberId)
+        },
+        CommandRoute(RouteKey(.post, "/api/users/:userId/roles/grant"), "Grant a role.", schema: Self.role) { (b: RoleBody, c, _) in
+            GrantRole(actor: c.actor, userId: try c.userId(), role: b.role)
+        },
+        CommandRoute(RouteKey(.post, "/api/users/:userId/roles/revoke"), "Revoke a role.", schema: Self.role) { (b: RoleBody, c, _) in
+            RevokeRole(actor: c.actor, userId: try c.userId(), role: b.role)
+        },
+        CommandRoute(
+            RouteKey(.post, "/api/users/:userId/disable"), "Disable an account: it can no longer sign in and its sessions end.",
+            schema: .object(properties: ["reason": .string()], required: ["reason"])
+        ) { (b: DisableBody, c, _) in DisableUser(actor: c.actor, userId: try c.userId(), reason: b.reason) },
+    ]
+
     var endpoints: [Endpoint] {
-        let s = services
-        return [
-            CommandEndpoint.make(RouteKey(.post, "/api/users"), "Create an account with roles (then set its password).", schema: Self.create, services: s) {
-                (b: CreateBody, c, d) in
-                CreateUser(
-                    actor: c.actor, userId: b.userId ?? UserID("u-" + b.username.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" }),
-                    username: b.username, displayName: b.displayName, roles: b.roles, memberId: b.memberId)
-            },
-            CommandEndpoint.make(RouteKey(.post, "/api/users/:userId/roles/grant"), "Grant a role.", schema: Self.role, services: s) { (b: RoleBody, c, _) in
-                GrantRole(actor: c.actor, userId: try c.userId(), role: b.role)
-            },
-            CommandEndpoint.make(RouteKey(.post, "/api/users/:userId/roles/revoke"), "Revoke a role.", schema: Self.role, services: s) { (b: RoleBody, c, _) in
-                RevokeRole(actor: c.actor, userId: try c.userId(), role: b.role)
-            },
+        Self.commandRoutes.map { $0.endpoint(services) } + [
             Endpoint(
                 RouteKey(.post, "/api/users/:userId/password"),
-                .init(.api, "Set an account's password (12 to 72 bytes); stored only as a bcrypt hash.", requestBody: .object(properties: ["password": .string()], required: ["password"]), responses: CommandEndpoint.answers),
+                .init(.api, "Set an account's password (12 to 72 bytes); stored only as a bcrypt hash.", requestBody: .object(properties: ["password": .string()], required: ["password"]), responses: CommandRoute.answers),
                 handler: setPassword),
-            CommandEndpoint.make(
-                RouteKey(.post, "/api/users/:userId/disable"), "Disable an account: it can no longer sign in and its sessions end.",
-                schema: .object(properties: ["reason": .string()], required: ["reason"]), services: s
-            ) { (b: DisableBody, c, _) in DisableUser(actor: c.actor, userId: try c.userId(), reason: b.reason) },
         ]
     }
 
