@@ -1,90 +1,105 @@
 public import EventStore
 public import Events
 
-/// Builds the most frequent events straight from their flat payloads (see ``FlatJSON``).
-/// Returns nil for any other type, an older schema version, or a payload it cannot read
-/// exactly, and the caller decodes that event the ordinary way.
+/// Builds the events projections read most straight from their payloads (see ``PayloadJSON``),
+/// field by field, as `EventRegistry` decoding would, sealed personal fields left sealed.
+/// Returns nil for any other type, an older schema version (its upcasters are the registry's
+/// business), or a payload it cannot read exactly, and the caller decodes that event the
+/// ordinary way.
 enum LeanDecoder {
     static func decode(_ record: RecordedEvent) -> (any DomainEvent)? {
-        switch record.eventType {
-        case ServiceDelivered.eventType where record.schemaVersion == ServiceDelivered.schemaVersion:
-            return FlatJSON.parse(record.payload).flatMap(serviceDelivered)
-        case FollowUpScheduled.eventType where record.schemaVersion == FollowUpScheduled.schemaVersion:
-            guard let fields = FlatJSON.parse(record.payload), fields.count == 4, let client = fields.string("clientId"),
-                let followUp = fields.string("followUpId"), let due = fields.date("dueOn"), let purpose = fields.string("purpose")
-            else { return nil }
-            return FollowUpScheduled(clientId: ClientID(client), followUpId: FollowUpID(followUp), dueOn: due, purpose: FreeText(purpose))
-        case FollowUpCompleted.eventType where record.schemaVersion == FollowUpCompleted.schemaVersion:
-            guard let fields = FlatJSON.parse(record.payload), fields.count == 3, let client = fields.string("clientId"),
-                let followUp = fields.string("followUpId"), let completed = fields.date("completedOn")
-            else { return nil }
-            return FollowUpCompleted(clientId: ClientID(client), followUpId: FollowUpID(followUp), completedOn: completed)
-        case CaseOpened.eventType where record.schemaVersion == CaseOpened.schemaVersion:
-            guard let fields = flat(record, count: 2), let client = fields.string("clientId"), let opened = fields.date("openedOn") else { return nil }
-            return CaseOpened(clientId: ClientID(client), openedOn: opened)
-        case CaseAssigned.eventType where record.schemaVersion == CaseAssigned.schemaVersion:
-            guard let fields = flat(record, count: 2), let client = fields.string("clientId"), let worker = fields.string("workerId") else { return nil }
-            return CaseAssigned(clientId: ClientID(client), workerId: UserID(worker))
-        case CaseClosed.eventType where record.schemaVersion == CaseClosed.schemaVersion:
-            guard let fields = FlatJSON.parse(record.payload), let client = fields.string("clientId"), let closed = fields.date("closedOn"),
-                let reason = fields.string("reason").flatMap(CaseClosureReason.init(rawValue:)), let note = fields.optionalString("note"),
-                fields.count == 3 + (fields["note"] == nil ? 0 : 1)
-            else { return nil }
-            return CaseClosed(clientId: ClientID(client), closedOn: closed, reason: reason, note: note.map { FreeText($0) })
-        case ReferralAccepted.eventType where record.schemaVersion == ReferralAccepted.schemaVersion:
-            guard let fields = flat(record, count: 2), let referral = fields.string("referralId"), let accepted = fields.date("acceptedOn")
-            else { return nil }
-            return ReferralAccepted(referralId: ReferralID(referral), acceptedOn: accepted)
-        case ReferralCompleted.eventType where record.schemaVersion == ReferralCompleted.schemaVersion:
-            guard let fields = FlatJSON.parse(record.payload), let referral = fields.string("referralId"),
-                let completed = fields.date("completedOn"), let note = fields.optionalString("note"),
-                fields.count == 2 + (fields["note"] == nil ? 0 : 1)
-            else { return nil }
-            return ReferralCompleted(referralId: ReferralID(referral), completedOn: completed, note: note.map { FreeText($0) })
-        default:
-            return nil
-        }
+        guard let decode = decoders[record.eventType], decode.version == record.schemaVersion,
+            let payload = PayloadJSON.parse(record.payload)
+        else { return nil }
+        return decode.build(payload)
     }
 
-    /// The payload's fields when it is flat and has exactly `count` of them.
-    private static func flat(_ record: RecordedEvent, count: Int) -> [String: FlatValue]? {
-        guard let fields = FlatJSON.parse(record.payload), fields.count == count else { return nil }
-        return fields
+    private typealias Decoder = (version: UInt16, build: @Sendable (PayloadObject) -> (any DomainEvent)?)
+
+    private static let decoders: [String: Decoder] = [
+        ServiceDelivered.eventType: (ServiceDelivered.schemaVersion, serviceDelivered),
+        FollowUpScheduled.eventType: (FollowUpScheduled.schemaVersion, followUpScheduled),
+        FollowUpCompleted.eventType: (FollowUpCompleted.schemaVersion, followUpCompleted),
+        CaseOpened.eventType: (CaseOpened.schemaVersion, caseOpened),
+        CaseAssigned.eventType: (CaseAssigned.schemaVersion, caseAssigned),
+        CaseClosed.eventType: (CaseClosed.schemaVersion, caseClosed),
+        ReferralAccepted.eventType: (ReferralAccepted.schemaVersion, referralAccepted),
+        ReferralDeclined.eventType: (ReferralDeclined.schemaVersion, referralDeclined),
+        ReferralCompleted.eventType: (ReferralCompleted.schemaVersion, referralCompleted),
+        ClientRegistered.eventType: (ClientRegistered.schemaVersion, clientRegistered),
+        NeedsAssessed.eventType: (NeedsAssessed.schemaVersion, { needs($0).map { NeedsAssessed(clientId: $0.0, assessedOn: $0.1, needs: $0.2) } }),
+        NeedsReassessed.eventType: (NeedsReassessed.schemaVersion, { needs($0).map { NeedsReassessed(clientId: $0.0, assessedOn: $0.1, needs: $0.2) } }),
+        ReferralMade.eventType: (ReferralMade.schemaVersion, referralMade),
+    ]
+
+    private static func followUpScheduled(_ fields: PayloadObject) -> (any DomainEvent)? {
+        guard fields.count == 4, let client = fields.string("clientId"), let followUp = fields.string("followUpId"),
+            let due = fields.date("dueOn"), let purpose = fields.freeText("purpose")
+        else { return nil }
+        return FollowUpScheduled(clientId: ClientID(client), followUpId: FollowUpID(followUp), dueOn: due, purpose: purpose)
     }
 
-    private static func serviceDelivered(_ fields: [String: FlatValue]) -> ServiceDelivered? {
-        guard let client = fields.string("clientId"), let service = fields.string("serviceId"),
-            let component = fields.string("component").flatMap(ServiceComponent.init(rawValue:)),
-            let delivered = fields.date("deliveredOn"), case .integer(let minutes)? = fields["minutes"],
-            let mode = fields.string("mode").flatMap(ContactMode.init(rawValue:)), let language = fields.string("language"),
-            case .bool(let interpreter)? = fields["interpreterUsed"], let worker = fields.string("workerId"),
-            let outcome = fields.string("outcome").flatMap(ServiceOutcome.init(rawValue:)),
-            let contract = fields.optionalString("contractId"), let note = fields.optionalString("note"),
-            fields.count == 10 + (fields["contractId"] == nil ? 0 : 1) + (fields["note"] == nil ? 0 : 1)
+    private static func followUpCompleted(_ fields: PayloadObject) -> (any DomainEvent)? {
+        guard fields.count == 3, let client = fields.string("clientId"), let followUp = fields.string("followUpId"),
+            let completed = fields.date("completedOn")
+        else { return nil }
+        return FollowUpCompleted(clientId: ClientID(client), followUpId: FollowUpID(followUp), completedOn: completed)
+    }
+
+    private static func caseOpened(_ fields: PayloadObject) -> (any DomainEvent)? {
+        guard fields.count == 2, let client = fields.string("clientId"), let opened = fields.date("openedOn") else { return nil }
+        return CaseOpened(clientId: ClientID(client), openedOn: opened)
+    }
+
+    private static func caseAssigned(_ fields: PayloadObject) -> (any DomainEvent)? {
+        guard fields.count == 2, let client = fields.string("clientId"), let worker = fields.string("workerId") else { return nil }
+        return CaseAssigned(clientId: ClientID(client), workerId: UserID(worker))
+    }
+
+    private static func caseClosed(_ fields: PayloadObject) -> (any DomainEvent)? {
+        guard fields.hasOnly(["clientId", "closedOn", "reason", "note"]), let client = fields.string("clientId"),
+            let closed = fields.date("closedOn"), let reason = fields.code("reason", as: CaseClosureReason.self),
+            let note = fields.optionalFreeText("note")
+        else { return nil }
+        return CaseClosed(clientId: ClientID(client), closedOn: closed, reason: reason, note: note)
+    }
+
+    private static func referralAccepted(_ fields: PayloadObject) -> (any DomainEvent)? {
+        guard fields.count == 2, let referral = fields.string("referralId"), let accepted = fields.date("acceptedOn") else { return nil }
+        return ReferralAccepted(referralId: ReferralID(referral), acceptedOn: accepted)
+    }
+
+    private static func referralDeclined(_ fields: PayloadObject) -> (any DomainEvent)? {
+        guard fields.count == 3, let referral = fields.string("referralId"), let declined = fields.date("declinedOn"),
+            let reason = fields.string("reason")
+        else { return nil }
+        return ReferralDeclined(referralId: ReferralID(referral), declinedOn: declined, reason: reason)
+    }
+
+    private static func referralCompleted(_ fields: PayloadObject) -> (any DomainEvent)? {
+        guard fields.hasOnly(["referralId", "completedOn", "note"]), let referral = fields.string("referralId"),
+            let completed = fields.date("completedOn"), let note = fields.optionalFreeText("note")
+        else { return nil }
+        return ReferralCompleted(referralId: ReferralID(referral), completedOn: completed, note: note)
+    }
+
+    private static func serviceDelivered(_ fields: PayloadObject) -> (any DomainEvent)? {
+        guard
+            fields.hasOnly([
+                "clientId", "serviceId", "component", "deliveredOn", "minutes", "mode", "language", "interpreterUsed", "workerId",
+                "outcome", "contractId", "note",
+            ]), let client = fields.string("clientId"), let service = fields.string("serviceId"),
+            let component = fields.code("component", as: ServiceComponent.self), let delivered = fields.date("deliveredOn"),
+            let minutes = fields.integer("minutes"), let mode = fields.code("mode", as: ContactMode.self),
+            let language = fields.string("language"), let interpreter = fields.bool("interpreterUsed"),
+            let worker = fields.string("workerId"), let outcome = fields.code("outcome", as: ServiceOutcome.self),
+            let contract = fields.optionalString("contractId"), let note = fields.optionalFreeText("note")
         else { return nil }
         return ServiceDelivered(
             clientId: ClientID(client), serviceId: ServiceID(service), component: component, deliveredOn: delivered, minutes: minutes,
             mode: mode, language: language, interpreterUsed: interpreter, workerId: UserID(worker), contractId: contract.map { ContractID($0) },
-            outcome: outcome, note: note.map { FreeText($0) })
+            outcome: outcome, note: note)
     }
-}
-
-extension Dictionary where Key == String, Value == FlatValue {
-    fileprivate func string(_ key: String) -> String? {
-        if case .string(let text)? = self[key] { return text }
-        return nil
-    }
-
-    /// nil when the field is malformed; `.some(nil)` when it is absent or null.
-    fileprivate func optionalString(_ key: String) -> String?? {
-        switch self[key] {
-        case nil, .null?: return .some(nil)
-        case .string(let text)?: return .some(text)
-        default: return nil
-        }
-    }
-
-    fileprivate func date(_ key: String) -> CalendarDate? { string(key).flatMap(CalendarDate.init(iso8601:)) }
 }
 
 extension ReadModels {

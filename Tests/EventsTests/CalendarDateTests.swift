@@ -10,6 +10,11 @@ import Testing
         #expect(CalendarDate(iso8601: "2025-04-01T00:00:00Z") == nil)
         #expect(CalendarDate(iso8601: "２０２５-04-01") == nil)
         #expect(CalendarDate(iso8601: "1900-01-01")?.description == "1900-01-01")
+        #expect(CalendarDate(iso8601: "2025/04/01") == nil)
+        #expect(CalendarDate(iso8601: "2025-04-0a") == nil)
+        #expect(CalendarDate(iso8601: "2025-04-01 ") == nil)
+        #expect(CalendarDate(iso8601: "-025-04-01") == nil)
+        #expect(CalendarDate(iso8601: "0000-04-01") == nil)
     }
 
     @Test func daysSinceEpochRoundTripsAcrossFourCenturies() {

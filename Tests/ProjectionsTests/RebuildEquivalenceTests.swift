@@ -124,4 +124,73 @@ import Testing
             #expect(lean > 50)
         }
     }
+
+    /// The same history with every personal field sealed, and the nested payloads again at
+    /// schema version 1 (valid in clear, upcast by the registry): sealed fields are read as
+    /// sealed boxes, and old versions are left to the registry's upcasters.
+    @Test func leanAndFullDecodingAgreeOnSealedAndOldPayloads() async throws {
+        try await withTemporaryStore { source in
+            var history = RandomHistory(seed: 78, store: source)
+            try await history.record(events: 300)
+            try await withTemporaryStore { store in
+                try await copySealed(from: source, to: store)
+                var lean: [String: Int] = [:]
+                var deferredOld = 0
+                try store.scan { record in
+                    let full = try EventRegistry.standard.decode(eventType: record.eventType, schemaVersion: record.schemaVersion, payload: record.payload)
+                    let shortcut = ReadModels.leanDecoded(record)
+                    if record.schemaVersion == 1, Self.nested.contains(record.eventType) {
+                        #expect(shortcut == nil, "\(record.eventType) v1 at \(record.position)")
+                        deferredOld += 1
+                    } else if let shortcut {
+                        lean[record.eventType, default: 0] += 1
+                        #expect(shortcut.isEqual(to: full), "\(record.eventType) at \(record.position)")
+                    }
+                    return true
+                }
+                for type in Self.nested + [ServiceDelivered.eventType, FollowUpScheduled.eventType] {
+                    #expect(lean[type, default: 0] > 0, "no sealed \(type) was read by the lean decoder")
+                }
+                #expect(deferredOld > 10)
+            }
+        }
+    }
+
+    static let nested = [ClientRegistered.eventType, NeedsAssessed.eventType, ReferralMade.eventType]
+
+    /// Appends every event of `source` to `store` sealed with ``FakeSealer``, and each nested
+    /// payload once more in clear at schema version 1; then every catalogue example (notes,
+    /// households, duplicate overrides) in clear and sealed.
+    private func copySealed(from source: EventStore, to store: EventStore) async throws {
+        var events: [(stream: String, event: any DomainEvent)] = []
+        for type in EventCatalogue.allTypes {
+            let example = type.example
+            events.append((example.streamId, example))
+            _ = try await store.append(
+                [ProposedEvent(eventType: example.eventType, schemaVersion: example.schemaVersion, actor: "u-w1", payload: try EventCoding.encode(any: example))],
+                to: example.streamId)
+        }
+        try source.scan { record in
+            events.append((record.streamId, try EventRegistry.standard.decode(eventType: record.eventType, schemaVersion: record.schemaVersion, payload: record.payload)))
+            return true
+        }
+        for (stream, event) in events {
+            let context = SealingContext(sealer: FakeSealer(), keyId: stream, owner: stream)
+            var proposed = [
+                ProposedEvent(eventType: event.eventType, schemaVersion: event.schemaVersion, actor: "u-w1",
+                    payload: try EventCoding.sealedPayload(of: event, context: context))
+            ]
+            if Self.nested.contains(event.eventType) {
+                proposed.append(ProposedEvent(eventType: event.eventType, schemaVersion: 1, actor: "u-w1", payload: try EventCoding.encode(any: event)))
+            }
+            _ = try await store.append(proposed, to: stream)
+        }
+    }
+}
+
+/// Seals by wrapping the plaintext unencrypted: the lean decoder never opens a box, so only the
+/// shape of a sealed field matters here.
+private struct FakeSealer: PersonalDataSealer {
+    func seal(_ plaintext: Data, keyId: String, owner: String) throws -> SealedBox { SealedBox(keyId: keyId, box: plaintext) }
+    func ensureKey(_ keyId: String, owner: String) throws {}
 }
