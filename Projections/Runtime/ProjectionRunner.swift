@@ -28,7 +28,7 @@ protocol ProjectionRunning: AnyObject {
 /// One fact projection's models on disk: the one serving queries and, after a version bump,
 /// the shadow being rebuilt into `name@newVersion` until it catches up. Nothing of the model
 /// itself is held here: only which databases to write and the checkpoints.
-final class ProjectionRunner<P: FactProjection>: ProjectionRunning {
+final class ProjectionRunner<P: BatchApplying>: ProjectionRunning {
     let version: Int
     private(set) var servingVersion: Int
     private(set) var checkpoint: UInt64
@@ -62,15 +62,7 @@ final class ProjectionRunner<P: FactProjection>: ProjectionRunning {
     private var checkpointKey: [UInt8] { Array(ProjectionStorage.databaseName(P.name, version: version).utf8) }
 
     func write(_ batch: [ProjectionEvent], in txn: WriteTransaction, storage: ProjectionStorage) throws -> UInt64 {
-        var writer = ModelWriter<P>(txn: txn, databases: databases)
-        var applied = checkpoint
-        // Events at or before the checkpoint were applied by an earlier batch: skipping them
-        // makes a replay after an interrupted run harmless.
-        for event in batch where event.position > applied {
-            if P.placesEveryEvent || P.payloadTypes.contains(event.eventType) { try writer.apply(event) }
-            applied = event.position
-        }
-        try writer.finish()
+        let applied = try P.apply(batch, after: checkpoint, in: txn, databases: databases)
         try txn.put(storage.checkpoints, key: checkpointKey, value: BigEndian.bytes(applied))
         return applied
     }
@@ -97,3 +89,36 @@ final class ProjectionRunner<P: FactProjection>: ProjectionRunning {
 
     func completeReset() { checkpoint = 0 }
 }
+
+/// A projection's batch loop, compiled once per projection. The runner is a generic class
+/// reached through ``ProjectionRunning``, so its own methods run unspecialized: every fact,
+/// tuple and cast in the loop went through runtime type metadata (a fifth of a rebuild's
+/// write samples). A protocol requirement's default implementation is specialized into each
+/// conforming type's witness, so the loop lives here.
+protocol BatchApplying: FactProjection {
+    /// Applies the events of `batch` after position `checkpoint` in `txn`; returns the last
+    /// position applied (the new checkpoint).
+    static func apply(_ batch: [ProjectionEvent], after checkpoint: UInt64, in txn: WriteTransaction, databases: ModelDatabases) throws -> UInt64
+}
+
+extension BatchApplying {
+    static func apply(_ batch: [ProjectionEvent], after checkpoint: UInt64, in txn: WriteTransaction, databases: ModelDatabases) throws -> UInt64 {
+        var writer = ModelWriter<Self>(txn: txn, databases: databases)
+        var applied = checkpoint
+        // Events at or before the checkpoint were applied by an earlier batch: skipping them
+        // makes a replay after an interrupted run harmless.
+        for event in batch where event.position > applied {
+            if placesEveryEvent || payloadTypes.contains(event.eventType) { try writer.apply(event) }
+            applied = event.position
+        }
+        try writer.finish()
+        return applied
+    }
+}
+
+extension CaseloadProjection: BatchApplying {}
+extension RecordsProjection: BatchApplying {}
+extension FunderProjection: BatchApplying {}
+extension MembershipProjection: BatchApplying {}
+extension ElectionsProjection: BatchApplying {}
+extension PartnershipProjection: BatchApplying {}

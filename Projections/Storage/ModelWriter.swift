@@ -45,7 +45,8 @@ struct ModelWriter<P: FactProjection> {
         guard !placements.isEmpty else { return }
         precondition(placements.count <= Int(UInt8.max), "\(P.name) placed \(placements.count) facts for one event")
         locations.removeAll()
-        for (index, (row, fact)) in placements.enumerated() {
+        for index in placements.indices {
+            let (row, fact) = placements[index]
             key.removeAll()
             FactKey.write(row, position: position, placement: index, to: &key)
             value.removeAll()
