@@ -45,7 +45,7 @@ struct ExportCommand: AsyncParsableCommand {
         let progress = ProgressReport("export", total: last, quiet: options.quiet || out == nil)
         var written: UInt64 = 0
         let write = { (event: RecordedEvent) throws in
-            try writer.write(try EventLine(event).encoded())
+            try writer.write(EventLineEncoder.line(event))
             written += 1
             progress.update(written)
         }

@@ -16,8 +16,8 @@ struct ImportAppender {
         var batchLines: [Int] = []
         var appended: UInt64 = 0
         for (number, bytes) in LineReader(path: file) where lines.contains(number) {
-            let line = try EventLine.decode(bytes)
-            let event = try line.proposedEvent()
+            let line = try EventLineParser.parse(bytes)
+            let event = line.proposedEvent()
             if let last = batch.last, last.stream == line.stream {
                 batch[batch.count - 1].events.append(event)
             } else {
@@ -37,7 +37,7 @@ struct ImportAppender {
         return appended
     }
 
-    private static func expected(_ line: EventLine) -> ExpectedVersion {
+    private static func expected(_ line: ParsedEventLine) -> ExpectedVersion {
         guard let version = line.streamVersion else { return .any }
         return version == 0 ? .noStream : .exactly(version - 1)
     }

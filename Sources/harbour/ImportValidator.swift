@@ -34,8 +34,7 @@ struct ImportValidator {
         if let first = lineOfEventId[line.eventId] {
             throw LineProblem("eventId", "\(line.eventId) already appears on line \(first)")
         }
-        let proposed: ProposedEvent
-        do { proposed = try line.proposedEvent() } catch { throw LineProblem("payload", "cannot be encoded: \(error)") }
+        let proposed = line.proposedEvent()
         if try isPresent(proposed, in: line.stream) {
             lineOfEventId[line.eventId] = number
             return .present
@@ -53,25 +52,22 @@ struct ImportValidator {
         return .new
     }
 
-    static func parse(_ bytes: ArraySlice<UInt8>) throws(LineProblem) -> EventLine {
+    static func parse(_ bytes: ArraySlice<UInt8>) throws(LineProblem) -> ParsedEventLine {
         do {
-            return try EventLine.decode(bytes)
-        } catch let error as DecodingError {
-            throw LineProblem(error)
+            return try EventLineParser.parse(bytes)
         } catch {
-            throw LineProblem("line", "is not valid JSON")
+            throw LineProblem(error.field, error.problem)
         }
     }
 
-    private func decodePayload(_ line: EventLine) throws(LineProblem) -> any DomainEvent {
+    private func decodePayload(_ line: ParsedEventLine) throws(LineProblem) -> any DomainEvent {
         guard let entry = registry.entries[line.eventType] else {
             throw LineProblem("eventType", "\(line.eventType) is not a known event type (see docs/events.md)")
         }
         guard (1...entry.currentVersion).contains(line.schemaVersion) else {
             throw LineProblem("schemaVersion", "is \(line.schemaVersion), but \(line.eventType) has versions 1 to \(entry.currentVersion)")
         }
-        let payload: [UInt8]
-        do { payload = try line.payloadBytes() } catch { throw LineProblem("payload", "cannot be encoded: \(error)") }
+        let payload = line.payload
         if line.schemaVersion == entry.currentVersion {
             do {
                 return try Self.decode(entry.type, Data(payload))
