@@ -146,7 +146,7 @@ let package = Package(
         // MARK: Tests
         .target(
             name: "HarbourTestSupport",
-            dependencies: ["EventStore", "LMDB"],
+            dependencies: ["EventStore", "Events", "LMDB"],
             path: "Tests/Support",
             swiftSettings: strictSettings
         ),

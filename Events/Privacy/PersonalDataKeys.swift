@@ -8,6 +8,10 @@ public protocol PersonalDataSealer: Sendable {
     /// Creates the data key `keyId` for `owner` unless it exists, so a stream's key belongs to
     /// its subject before anything is sealed with it (a referral's, to the client).
     func ensureKey(_ keyId: String, owner: String) throws
+    /// Makes every key created so far durable. Keys may be created without syncing; whoever
+    /// appends sealed payloads calls this before the append, so no sealed field ever reaches
+    /// the log before its key is on disk.
+    func makeKeysDurable() throws
 }
 
 /// Opens sealed personal data while its key exists.

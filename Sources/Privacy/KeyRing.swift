@@ -14,7 +14,15 @@ public final class KeyRing: PersonalDataKeys {
     private struct State: ~Copyable {
         let vault: KeyVault
         var cache: [String: SymmetricKey] = [:]
+        /// Keys created since the last ``KeyRing/makeKeysDurable()``, not yet in the database.
+        var pending: [String: KeyRecord] = [:]
         var erased: Set<String>
+
+        mutating func storePending() throws {
+            guard !pending.isEmpty else { return }
+            try vault.store(pending)
+            pending = [:]
+        }
     }
 
     private let state: Mutex<State>
@@ -75,7 +83,16 @@ public final class KeyRing: PersonalDataKeys {
         _ = try dataKey(keyId, owner: owner)
     }
 
-    /// The data key `keyId`, created for `owner` when absent (unless `owner` was erased).
+    /// Stores every key created since the last call in one durable transaction. Call it before
+    /// appending anything sealed since then: a sealed field must never reach the log before its
+    /// key is on disk. Creating keys one durable commit at a time made a sealed append 8.7 times
+    /// slower than a clear one.
+    public func makeKeysDurable() throws {
+        try state.withLock { state in try state.storePending() }
+    }
+
+    /// The data key `keyId`, created (pending until ``makeKeysDurable()``) for `owner` when
+    /// absent, unless `owner` was erased.
     private func dataKey(_ keyId: String, owner: String) throws -> SymmetricKey {
         try state.withLock { state throws -> SymmetricKey in
             if let key = state.cache[keyId] { return key }
@@ -84,7 +101,8 @@ public final class KeyRing: PersonalDataKeys {
                 return key
             }
             guard !state.erased.contains(owner) else { throw PrivacyError.subjectErased(owner: owner) }
-            let key = try state.vault.createKey(keyId, owner: owner)
+            let (key, record) = try state.vault.newKey(keyId, owner: owner)
+            state.pending[keyId] = record
             state.cache[keyId] = key
             return key
         }
@@ -103,8 +121,10 @@ public final class KeyRing: PersonalDataKeys {
 
     public func destroyKeys(ownedBy owner: String) throws {
         try state.withLock { state in
+            let unstored = state.pending.filter { $0.value.owner == owner }.map(\.key)
+            for keyId in unstored { state.pending[keyId] = nil }
             let destroyed = try state.vault.destroyKeys(ownedBy: owner)
-            for keyId in destroyed { state.cache[keyId] = nil }
+            for keyId in destroyed + unstored { state.cache[keyId] = nil }
             state.erased.insert(owner)
         }
     }
@@ -117,12 +137,31 @@ public final class KeyRing: PersonalDataKeys {
     /// many keys were re-wrapped. Keep `newMaster` before calling: the old one no longer opens.
     @discardableResult
     public func rotateMasterKey(to newMaster: MasterKey) throws -> Int {
-        try state.withLock { state in try state.vault.rotate(to: newMaster) }
+        try state.withLock { state in
+            try state.storePending()
+            return try state.vault.rotate(to: newMaster)
+        }
     }
 
-    /// How many data keys are stored.
+    /// How many data keys there are, stored or pending.
     public func keyCount() throws -> Int {
-        try state.withLock { state in try state.vault.records().count }
+        try state.withLock { state in try state.vault.records().count + state.pending.count }
+    }
+
+    /// Copies the key database of `source` (a data folder, possibly in use by another process)
+    /// to `destination/keys`, without the keys of `purging` or of any subject erased at the
+    /// source by the end of the copy. For backups: copy the log first, then the keys, so the
+    /// keys copy holds every key the log copy uses. Returns how many keys the copy holds. Do not
+    /// call it in a process that holds a ring on `source` (LMDB: one environment per process).
+    public static func copyDatabase(fromDataDirectory source: String, toDataDirectory destination: String, purging: Set<String>)
+        throws -> Int
+    {
+        try KeyVault.copy(from: source + "/" + folderName, to: destination + "/" + folderName, purging: purging)
+    }
+
+    /// True when data key `keyId` is stored in the key database (not only pending).
+    @_spi(Testing) public func isStored(_ keyId: String) throws -> Bool {
+        try state.withLock { state in try state.vault.records().contains { $0.keyId == keyId } }
     }
 
     /// The stored (wrapped) and raw bytes of data key `keyId`: what destruction must remove from

@@ -31,7 +31,7 @@ final class KeyVault: @unchecked Sendable {
 
     deinit { environment.close() }
 
-    private static func databases(of environment: Environment) throws -> (Database, Database, Database) {
+    static func databases(of environment: Environment) throws -> (Database, Database, Database) {
         (
             try environment.openDatabase(named: "keys"), try environment.openDatabase(named: "erased"),
             try environment.openDatabase(named: "meta")
@@ -97,62 +97,80 @@ final class KeyVault: @unchecked Sendable {
         return SymmetricKey(data: raw)
     }
 
-    /// A new random data key `keyId` for `owner`, stored wrapped.
-    func createKey(_ keyId: String, owner: String) throws -> SymmetricKey {
+    /// A new random data key `keyId` for `owner` and its record wrapped by the master key, not
+    /// yet stored (see ``store(_:)``).
+    func newKey(_ keyId: String, owner: String) throws -> (key: SymmetricKey, record: KeyRecord) {
         let key = SymmetricKey(size: .bits256)
         let wrapped = try key.withUnsafeBytes { try Wrapping.wrap(Array($0), with: master.key, label: Array(keyId.utf8)) }
-        let record = KeyRecord(owner: owner, wrapped: wrapped)
-        try environment.write { txn in try txn.put(keys, key: Array(keyId.utf8), value: record.bytes, flags: .noOverwrite) }
-        return key
+        return (key, KeyRecord(owner: owner, wrapped: wrapped))
+    }
+
+    /// Stores `records` (by key id) in one durable transaction: two fsyncs however many keys.
+    func store(_ records: [String: KeyRecord]) throws {
+        try environment.write { txn in
+            for (keyId, record) in records { try txn.put(keys, key: Array(keyId.utf8), value: record.bytes, flags: .noOverwrite) }
+        }
     }
 
     /// Every subject erased so far.
     func erasedOwners() throws -> Set<String> {
-        try environment.read { txn in
-            try txn.withCursor(erased) { cursor in
-                var owners = Set<String>()
-                var entry = try cursor.first()
-                while let current = entry {
-                    owners.insert(String(decoding: current.key, as: UTF8.self))
-                    entry = try cursor.next()
-                }
-                return owners
+        try environment.read { txn in try Self.erasedOwners(txn, erased) }
+    }
+
+    static func erasedOwners(_ txn: Transaction, _ erased: Database) throws -> Set<String> {
+        try txn.withCursor(erased) { cursor in
+            var owners = Set<String>()
+            var entry = try cursor.first()
+            while let current = entry {
+                owners.insert(String(decoding: current.key, as: UTF8.self))
+                entry = try cursor.next()
             }
+            return owners
         }
     }
 
     /// The stored records, by key id.
     func records() throws -> [(keyId: String, record: KeyRecord)] {
-        try environment.read { txn in
-            try txn.withCursor(keys) { cursor in
-                var found: [(String, KeyRecord)] = []
-                var entry = try cursor.first()
-                while let current = entry {
-                    found.append((String(decoding: current.key, as: UTF8.self), KeyRecord(current.value)))
-                    entry = try cursor.next()
-                }
-                return found
+        try environment.read { txn in try Self.records(txn, keys) }
+    }
+
+    static func records(_ txn: Transaction, _ keys: Database) throws -> [(keyId: String, record: KeyRecord)] {
+        try txn.withCursor(keys) { cursor in
+            var found: [(String, KeyRecord)] = []
+            var entry = try cursor.first()
+            while let current = entry {
+                found.append((String(decoding: current.key, as: UTF8.self), KeyRecord(current.value)))
+                entry = try cursor.next()
             }
+            return found
         }
     }
 
     /// Destroys every key of `owner` and records the owner as erased, then compacts the file so
     /// no free page keeps the wrapped keys. Returns the key ids destroyed.
-    ///
-    /// Each record is first overwritten with zeros in place, then deleted: deleting a node leaves
-    /// stale bytes in the page's free gap, and a compacting copy copies live pages whole.
     func destroyKeys(ownedBy owner: String) throws -> [String] {
         let doomed = try records().filter { $0.record.owner == owner }
         try environment.write { txn in
-            for (keyId, record) in doomed {
-                try txn.put(keys, key: Array(keyId.utf8), value: [UInt8](repeating: 0, count: record.bytes.count))
-                _ = try txn.delete(keys, key: Array(keyId.utf8))
-            }
-            try txn.put(erased, key: Array(owner.utf8), value: [1])
+            try Self.shred(doomed, owners: [owner], txn: txn, keys: keys, erased: erased)
             try txn.put(meta, key: Self.metaCompactPending, value: [1])
         }
         try compact()
         return doomed.map(\.keyId)
+    }
+
+    /// Deletes `doomed` and records `owners` as erased; the file still needs compacting.
+    ///
+    /// Each record is first overwritten with zeros in place, then deleted: deleting a node leaves
+    /// stale bytes in the page's free gap, and a compacting copy copies live pages whole.
+    static func shred(
+        _ doomed: [(keyId: String, record: KeyRecord)], owners: Set<String>, txn: WriteTransaction, keys: Database,
+        erased: Database
+    ) throws {
+        for (keyId, record) in doomed {
+            try txn.put(keys, key: Array(keyId.utf8), value: [UInt8](repeating: 0, count: record.bytes.count))
+            _ = try txn.delete(keys, key: Array(keyId.utf8))
+        }
+        for owner in owners { try txn.put(erased, key: Array(owner.utf8), value: [1]) }
     }
 
     /// Re-wraps every data key and the verifier with `newMaster`, in one transaction, then
@@ -181,6 +199,15 @@ final class KeyVault: @unchecked Sendable {
     /// Copies the live pages to a fresh file and renames it over `data.mdb` (atomic on one file
     /// system), so destroyed or re-wrapped keys left in free pages are gone from disk.
     func compact() throws {
+        try Self.replaceWithCompactCopy(environment, directory: directory)
+        environment = try Environment(path: directory)
+        (keys, erased, meta) = try Self.databases(of: environment)
+        try environment.write { txn in _ = try txn.delete(meta, key: Self.metaCompactPending) }
+    }
+
+    /// Copies the live pages of `environment` (at `directory`) to a fresh file, closes it, and
+    /// renames the copy over `data.mdb`. The caller reopens.
+    static func replaceWithCompactCopy(_ environment: Environment, directory: String) throws {
         let copy = directory + ".compact-\(getpid())"
         try? FileManager.default.removeItem(atPath: copy)
         try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
@@ -190,9 +217,6 @@ final class KeyVault: @unchecked Sendable {
         guard rename(copy + "/data.mdb", directory + "/data.mdb") == 0 else {
             throw PrivacyError.compactionFailed(keysPath: directory, problem: "rename: \(String(cString: strerror(errno)))")
         }
-        environment = try Environment(path: directory)
-        (keys, erased, meta) = try Self.databases(of: environment)
-        try environment.write { txn in _ = try txn.delete(meta, key: Self.metaCompactPending) }
     }
 
     /// A compaction interrupted by a crash leaves its copy beside the folder; it holds no more

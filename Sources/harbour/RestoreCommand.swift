@@ -7,10 +7,12 @@ struct RestoreCommand: AsyncParsableCommand {
         commandName: "restore",
         abstract: "Replace the data folder's store with a verified copy of the backup in SRC.",
         discussion: """
-            The backup (with the ballot keys it holds) is copied and its chain verified before
-            anything is replaced. A data
-            folder that holds a store is replaced only with --force, and its old store is kept
-            beside it as DIR.replaced-<time>, never deleted. Stop the server first.
+            The backup (with the data keys and ballot keys it holds) is copied and its chain
+            verified before anything is replaced; the restored data keys open with the master
+            key of the backup's time (after a rotation, the key file the rotation wrote). A data
+            folder that holds a store is replaced only with --force, and its old store (keys
+            included) is kept beside it as DIR.replaced-<time>, never deleted. Stop the server
+            first.
 
             Example:
               harbour restore /backups/harbour-2026-03-31 --data /srv/harbour --force
@@ -47,14 +49,17 @@ struct RestoreCommand: AsyncParsableCommand {
             try VerifyCommand.conclude(report, what: "backup")
             return
         }
+        let dataKeys: Int?
         do {
             try KeyFolders.write([KeyFolders.snapshot(of: source)], to: staging)
+            dataKeys = try KeyDatabaseBackup.restore(source, into: staging)
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
             throw error
         }
         try swapIn(staging, at: folder)
-        Terminal.print("restored \(report.eventsChecked.grouped) events from \(source) into \(folder); chain intact")
+        let keys = dataKeys.map { " and \($0.grouped) data keys" } ?? " (the backup holds no data keys)"
+        Terminal.print("restored \(report.eventsChecked.grouped) events\(keys) from \(source) into \(folder); chain intact")
     }
 
     private func swapIn(_ staging: String, at folder: String) throws {

@@ -25,6 +25,7 @@ import Testing
         do {
             let ring = try KeyRing.open(dataDirectory: data.path, master: master)
             _ = try ring.seal(plaintext, keyId: "client-c-1", owner: "client-c-1")
+            try ring.makeKeysDurable()
         }
         let file = data.path + "/keys/data.mdb"
         let before = try Data(contentsOf: URL(fileURLWithPath: file))
@@ -65,6 +66,7 @@ import Testing
         for index in 0..<50 { _ = try ring.seal(plaintext, keyId: "client-c-\(index)", owner: "client-c-\(index)") }
         let box = try ring.seal(plaintext, keyId: "client-c-7", owner: "client-c-7")
         let referral = try ring.seal(plaintext, keyId: "referral-r-1", owner: "client-c-7")
+        try ring.makeKeysDurable()
         let material = try #require(try ring.keyMaterial("client-c-7"))
         let referralMaterial = try #require(try ring.keyMaterial("referral-r-1"))
         try ring.destroyKeys(ownedBy: "client-c-7")

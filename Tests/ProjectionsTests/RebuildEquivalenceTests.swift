@@ -193,4 +193,5 @@ import Testing
 private struct FakeSealer: PersonalDataSealer {
     func seal(_ plaintext: Data, keyId: String, owner: String) throws -> SealedBox { SealedBox(keyId: keyId, box: plaintext) }
     func ensureKey(_ keyId: String, owner: String) throws {}
+    func makeKeysDurable() throws {}
 }

@@ -59,11 +59,13 @@ public struct AgencyHistory: Sequence, Sendable {
 
     /// The history as multi-stream appends of at most `eventsPerBatch` events each (one
     /// `StreamAppend` per run of consecutive events in one stream, expecting the stream's
-    /// version), ready for `EventStore.append(_:)` on an empty store.
+    /// version), ready for `EventStore.append(_:)` on an empty store. With a sealer, the keys
+    /// a batch is sealed with are durable before the batch is handed out.
     public func batches(eventsPerBatch: Int = 5_000) -> some Sequence<[StreamAppend]> {
         precondition(eventsPerBatch > 0, "eventsPerBatch must be positive")
         var iterator = makeIterator()
         var pending = iterator.next()
+        let sealer = self.sealer
         return AnySequence {
             AnyIterator { () -> [StreamAppend]? in
                 var batch: [StreamAppend] = []
@@ -78,7 +80,13 @@ public struct AgencyHistory: Sequence, Sendable {
                     events += 1
                     pending = iterator.next()
                 }
-                return batch.isEmpty ? nil : batch
+                guard !batch.isEmpty else { return nil }
+                do {
+                    try sealer?.makeKeysDurable()
+                } catch {
+                    preconditionFailure("the data keys of a generated batch could not be stored: \(error)")
+                }
+                return batch
             }
         }
     }

@@ -113,6 +113,7 @@ public final class CaseworkService: Sendable {
                 payload: try encode(event))
         }
         let expected: ExpectedVersion = version.map { .exactly($0) } ?? .noStream
+        try keys?.makeKeysDurable()
         let result = try await log.append(proposed, to: stream, expected: expected)
         return CommandOutcome(
             events: events, eventIds: proposed.map(\.eventId), positions: result.positions,

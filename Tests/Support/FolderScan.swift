@@ -1,11 +1,13 @@
-import Foundation
+public import Foundation
 
 /// Every regular file under a folder, read whole, searched for byte strings: how the tests
 /// check that nothing of an erased client is left anywhere on disk.
-struct FolderScan {
-    let files: [(path: String, bytes: Data)]
+public struct FolderScan {
+    /// Each file's path and bytes.
+    public let files: [(path: String, bytes: Data)]
 
-    init(_ folder: String) throws {
+    /// Reads every regular file under `folder`.
+    public init(_ folder: String) throws {
         var files: [(String, Data)] = []
         let enumerator = FileManager.default.enumerator(atPath: folder)
         while let relative = enumerator?.nextObject() as? String {
@@ -18,7 +20,7 @@ struct FolderScan {
     }
 
     /// `file: needle` for each needle found in each file.
-    func occurrences(of needles: [[UInt8]]) -> [String] {
+    public func occurrences(of needles: [[UInt8]]) -> [String] {
         var found: [String] = []
         for (path, bytes) in files {
             for needle in needles where !needle.isEmpty && bytes.range(of: Data(needle)) != nil {
@@ -29,7 +31,7 @@ struct FolderScan {
     }
 
     /// Same, for strings (UTF-8).
-    func occurrences(ofStrings needles: [String]) -> [String] {
+    public func occurrences(ofStrings needles: [String]) -> [String] {
         occurrences(of: needles.map { Array($0.utf8) })
     }
 }

@@ -1,0 +1,91 @@
+import EventStore
+import Events
+import Foundation
+import HarbourTestSupport
+@_spi(Testing) import Privacy
+import Testing
+
+@Suite("data keys in backup and restore")
+struct KeyBackupTests {
+    static let master = MasterKey(bytes: (0..<32).map { _ in UInt8(0x5a) })
+
+    /// Every sealed box in the payloads of the store at `data`, and how many of them `ring`
+    /// opens.
+    static func sealedBoxes(in data: String, ring: KeyRing) async throws -> (boxes: Int, opened: Int) {
+        let store = try EventStore.open(directory: data, create: false)
+        var boxes = 0
+        var opened = 0
+        try store.scan { record in
+            for box in try SealedPayloads.boxes(in: record.payload) {
+                boxes += 1
+                if try ring.open(box) != nil { opened += 1 }
+            }
+            return true
+        }
+        await store.close()
+        return (boxes, opened)
+    }
+
+    @Test("a backup taken while sealed events are appended holds every key its log uses; the restore opens them all")
+    func backupUnderSealedWrites() async throws {
+        let harbour = try Harbour()
+        defer { harbour.remove() }
+        let seeding = try harbour.start(["demo", "--events", "6000", "--quiet"])
+        let deadline = Date().addingTimeInterval(60)
+        while (try? await harbour.head()?.position) ?? 0 == 0, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        let backup = harbour.folder.child("backup")
+        let copied = try harbour.run(["backup", backup])
+        seeding.waitUntilExit()
+        #expect(seeding.terminationStatus == 0)
+        #expect(copied.status == 0, "\(copied.stderr)")
+        #expect(copied.stderr.contains(" data keys"), "\(copied.stderr)")
+        let keysMode = try FileManager.default.attributesOfItem(atPath: backup + "/keys/data.mdb")[.posixPermissions] as? NSNumber
+        #expect(keysMode?.intValue == 0o600)
+
+        let restoredFolder = harbour.folder.child("restored")
+        let restored = try harbour.run(["restore", backup, "--data", restoredFolder], addData: false)
+        #expect(restored.status == 0, "\(restored.stderr)")
+        #expect(restored.stdout.contains(" data keys from "), "\(restored.stdout)")
+        let ring = try KeyRing.open(dataDirectory: restoredFolder, master: Self.master)
+        let (boxes, opened) = try await Self.sealedBoxes(in: restoredFolder, ring: ring)
+        #expect(boxes > 100)
+        #expect(opened == boxes)
+    }
+
+    @Test("a backup made after an erasure holds no trace of the erased client's key; the other clients' keys still open")
+    func backupAfterErasure() async throws {
+        let harbour = try Harbour()
+        defer { harbour.remove() }
+        #expect(try harbour.run(["demo", "--events", "1500", "--quiet"]).status == 0)
+        let clientId = try #require(try await Self.aRegisteredClient(in: harbour.data))
+        let keyId = StreamID.client(clientId)
+        let material: (wrapped: [UInt8], raw: [UInt8])
+        do {
+            let ring = try KeyRing.open(dataDirectory: harbour.data, master: Self.master)
+            material = try #require(try ring.keyMaterial(keyId))
+        }
+        let erased = try harbour.run(["privacy", "erase", clientId.rawValue, "--reference", "PR-7"])
+        #expect(erased.status == 0, "\(erased.stderr)")
+        let backup = harbour.folder.child("backup")
+        let copied = try harbour.run(["backup", backup])
+        #expect(copied.status == 0, "\(copied.stderr)")
+        let left = try FolderScan(backup).occurrences(of: [material.wrapped, material.raw])
+        #expect(left.isEmpty, "\(left)")
+        #expect(FileManager.default.fileExists(atPath: backup + "/keys/data.mdb"))
+        let restoredFolder = harbour.folder.child("restored")
+        #expect(try harbour.run(["restore", backup, "--data", restoredFolder], addData: false).status == 0)
+        let ring = try KeyRing.open(dataDirectory: restoredFolder, master: Self.master)
+        #expect(try ring.isErased(keyId))
+        let (boxes, opened) = try await Self.sealedBoxes(in: restoredFolder, ring: ring)
+        #expect(opened > 0)
+        #expect(opened < boxes)
+    }
+
+    /// The first client registered in the store at `data`.
+    static func aRegisteredClient(in data: String) async throws -> ClientID? {
+        let store = try EventStore.open(directory: data, create: false)
+        let first = try store.readCategory("client", limit: 1).first
+        await store.close()
+        return first.map { ClientID(String($0.streamId.dropFirst("client-".count))) }
+    }
+}
