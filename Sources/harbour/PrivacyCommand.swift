@@ -23,8 +23,13 @@ struct PrivacyCommand: AsyncParsableCommand {
               harbour privacy release c-0042 --hold-id ircc-2025
               harbour privacy erase c-0042 --reference PR-2026-014
               harbour privacy rotate-master-key --new-key-file ~/.harbour-master-2.key
+              harbour privacy retention-report --as-of 2032-04-01
+              harbour privacy retention-run
             """,
-        subcommands: [PrivacyAccessExport.self, PrivacyNewMasterKey.self, PrivacyRotateMasterKey.self, PrivacyErase.self, PrivacyHold.self, PrivacyRelease.self])
+        subcommands: [
+            PrivacyAccessExport.self, PrivacyNewMasterKey.self, PrivacyRotateMasterKey.self, PrivacyErase.self, PrivacyHold.self,
+            PrivacyRelease.self, PrivacyRetentionReport.self, PrivacyRetentionRun.self,
+        ])
 
     /// Runs `body` with a casework service that seals with the folder's keys, closing the store
     /// after; a refusal is one line and exit status 1.

@@ -29,6 +29,7 @@ import Testing
 
         func events(inStream stream: String) throws -> [RecordedEvent] { try store.events(inStream: stream) }
         func events(inCategory category: String) throws -> [RecordedEvent] { try store.events(inCategory: category) }
+        func event(withId eventId: UUID) throws -> RecordedEvent? { try store.event(withId: eventId) }
     }
 
     static func check(_ events: [ProposedEvent], stream: String, ring: KeyRing) throws -> Int {
@@ -42,29 +43,15 @@ import Testing
         return boxes
     }
 
-    static let worker = ActingUser(userId: UserID("u-w"), role: .worker)
-    static let today = CalendarDate(iso8601: "2025-03-03")!
-
-    static func register(_ id: String) -> RegisterClient {
-        let granted = ConsentDecision(granted: true, recordedOn: today, takenBy: worker.userId)
-        return RegisterClient(
-            actor: worker, clientId: ClientID(id), registeredOn: today, givenNames: "Amina", familyName: "Haddad \(id)",
-            dateOfBirth: CalendarDate(iso8601: "1988-07-14")!, uci: nil, contact: ContactDetails(phone: "250-555-0101"),
-            householdMembers: [], gender: .female, immigrationCategory: .refugeeGovernmentAssisted, arrivalDate: nil,
-            preferredOfficialLanguage: .english, languagesSpoken: ["ar"], countryOfBirth: "SY",
-            consents: IntakeConsents(privacyStatement: granted, shareWithFunder: granted, shareWithPartners: granted),
-            duplicateOverrideReason: nil)
-    }
-
     @Test("the casework service stores a new stream's key before the append that uses it, a referral's under its client")
     func caseworkStoresKeysBeforeAppending() async throws {
         try await withTemporaryStore { store in
             let ring = try KeyRing.open(dataDirectory: store.directory, master: MasterKey.generate())
             let service = CaseworkService(log: KeyCheckingLog(store: store, ring: ring), timeZone: .gmt, keys: ring)
-            try await service.execute(Self.register("c-1"))
+            try await service.execute(PrivacyFixtures.register("c-1"))
             try await service.execute(
                 MakeReferral(
-                    actor: Self.worker, referralId: ReferralID("r-1"), clientId: ClientID("c-1"), madeOn: Self.today,
+                    actor: PrivacyFixtures.worker, referralId: ReferralID("r-1"), clientId: ClientID("c-1"), madeOn: PrivacyFixtures.today,
                     target: .internalProgram("Housing help"), needDomain: .housing, note: "Needs a ground-floor flat"))
             #expect(try ring.isStored("client-c-1"))
             #expect(try ring.isStored("referral-r-1"))

@@ -89,3 +89,30 @@ struct KeyBackupTests {
         return first.map { ClientID(String($0.streamId.dropFirst("client-".count))) }
     }
 }
+
+@Suite("retention from the command line")
+struct RetentionCommandTests {
+    @Test("retention-report lists what falls due, names a bad policy field, and retention-run refuses a future day")
+    func reportAndRun() throws {
+        let harbour = try Harbour()
+        defer { harbour.remove() }
+        #expect(try harbour.run(["demo", "--events", "800", "--quiet"]).status == 0)
+        let none = try harbour.run(["privacy", "retention-report", "--as-of", "2026-01-01"])
+        #expect(none.status == 0, "\(none.stderr)")
+        #expect(none.stdout == "0 records due for erasure as of 2026-01-01\n")
+        let later = try harbour.run(["privacy", "retention-report", "--as-of", "2060-01-01"])
+        let lines = later.stdout.split(separator: "\n")
+        let count = try #require(Int(lines.first?.prefix { $0.isNumber } ?? ""))
+        #expect(count > 0 && lines.count == count + 1)
+        #expect(lines.dropFirst().allSatisfy { $0.contains("  clientFile  ") || $0.contains("  membership  ") })
+
+        try Data(#"{"clientFileYearsAfterLastCaseClosed": 0}"#.utf8).write(to: URL(fileURLWithPath: harbour.data + "/retention.json"))
+        let bad = try harbour.run(["privacy", "retention-report"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("retention.json: clientFileYearsAfterLastCaseClosed must be a whole number of years from 1 to 100"), "\(bad.stderr)")
+        try Data(#"{"clientFileYearsAfterLastCaseClosed": 1}"#.utf8).write(to: URL(fileURLWithPath: harbour.data + "/retention.json"))
+        let future = try harbour.run(["privacy", "retention-run", "--as-of", "2999-01-01"])
+        #expect(future.status == 1)
+        #expect(future.stderr.contains("asOf: 2999-01-01 is after today"), "\(future.stderr)")
+    }
+}

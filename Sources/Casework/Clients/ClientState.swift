@@ -32,6 +32,8 @@ public struct ClientState: AggregateState {
     public private(set) var caseStatus = CaseStatus.none
     /// The day the case was last opened or reopened.
     public private(set) var caseOpenedOn: CalendarDate?
+    /// The day the case was last closed (nil if it never was).
+    public private(set) var caseClosedOn: CalendarDate?
     /// The worker responsible, if assigned.
     public private(set) var caseWorker: UserID?
     /// Follow-ups not yet done, by id.
@@ -93,7 +95,7 @@ public struct ClientState: AggregateState {
             openFollowUps[event.followUpId] = event
             followUpIds.insert(event.followUpId)
         case let event as FollowUpCompleted: openFollowUps[event.followUpId] = nil
-        case is CaseClosed: caseStatus = .closed
+        case let event as CaseClosed: (caseStatus, caseClosedOn) = (.closed, event.closedOn)
         case let event as CaseReopened: (caseStatus, caseOpenedOn) = (.open, event.reopenedOn)
         default: break
         }
