@@ -6,7 +6,7 @@ import Foundation
 public enum FunderReportCSV {
     /// The header of the client-service section.
     public static let serviceColumns = [
-        "Client ID", "Anonymous", "Service ID", "Service Date", "Component", "Minutes", "Mode", "Age Band", "Minor",
+        "Client ID", "Anonymous", "Shared With Funder", "Service ID", "Service Date", "Component", "Minutes", "Mode", "Age Band", "Minor",
         "Gender", "Immigration Category", "Official Language", "Francophone", "New In Fiscal Year", "Event Position",
     ]
 
@@ -30,10 +30,12 @@ public enum FunderReportCSV {
         report.cells.keys.sorted().map { [$0, String(report.cells[$0]!.value)] }
     }
 
-    /// One client-service row's cells; anonymous clients show no demographics.
+    /// One client-service row's cells; anonymous clients show no demographics, and a client
+    /// who did not consent to share with the funder shows no id (the row still counts).
     static func serviceCells(_ row: ClientServiceRow) -> [String] {
         [
-            row.anonymous ? "" : row.clientId, row.anonymous ? "yes" : "no", row.serviceId, "\(row.deliveredOn)",
+            row.sharedWithFunder ? row.clientId : "", row.anonymous ? "yes" : "no", row.sharedWithFunder ? "yes" : "no",
+            row.serviceId, "\(row.deliveredOn)",
             row.component.rawValue, String(row.minutes), row.mode.rawValue, row.ageBand.rawValue,
             row.minor.map { $0 ? "yes" : "no" } ?? "", row.gender?.rawValue ?? "", row.immigrationCategory?.rawValue ?? "",
             row.preferredOfficialLanguage?.rawValue ?? "", row.francophone ? "yes" : "no", row.newInFiscalYear ? "yes" : "no",

@@ -13,6 +13,7 @@ extension FunderProjection {
             writer.write(code: client.immigrationCategory)
             writer.write(code: client.preferredOfficialLanguage)
             writer.write(bool: client.francophone)
+            writer.write(bool: client.sharedWithFunder)
         case .dateOfBirth(let date):
             writer.write(1)
             writer.write(date: date)
@@ -44,6 +45,9 @@ extension FunderProjection {
         case .served(let on):
             writer.write(7)
             writer.write(date: on)
+        case .funderSharing(let granted):
+            writer.write(8)
+            writer.write(bool: granted)
         }
     }
 
@@ -66,7 +70,8 @@ extension FunderProjection {
                 ClientFacts(
                     anonymous: try reader.bool(), dateOfBirth: try reader.optionalDate(), ageBand: try reader.code(AgeBand.self),
                     gender: try reader.code(Gender.self), immigrationCategory: try reader.code(ImmigrationCategory.self),
-                    preferredOfficialLanguage: try reader.code(OfficialLanguage.self), francophone: try reader.bool()))
+                    preferredOfficialLanguage: try reader.code(OfficialLanguage.self), francophone: try reader.bool(),
+                    sharedWithFunder: try reader.bool()))
         case 1: return .dateOfBirth(try reader.date())
         case 2:
             return .service(
@@ -90,6 +95,7 @@ extension FunderProjection {
                 funder: try reader.string(), program: try reader.string(), agreementNumber: try reader.string(),
                 startsOn: try reader.date(), endsOn: try reader.date())
         case 7: return .served(try reader.date())
+        case 8: return .funderSharing(try reader.bool())
         case let tag: throw reader.invalid("funder fact tag \(tag)")
         }
     }

@@ -11,6 +11,8 @@ public enum FunderProjection: FactProjection {
     public enum Fact: Codable, Sendable, Equatable {
         case client(ClientFacts)
         case dateOfBirth(CalendarDate)
+        /// The client's later decision on sharing with the funder (`client/<id>`).
+        case funderSharing(Bool)
         case service(ServiceFacts)
         case referral(ReferralFacts)
         case outcome(ReferralStage)
@@ -23,7 +25,7 @@ public enum FunderProjection: FactProjection {
 
     public static let name = "funder"
     public static let payloadTypes: Set<String> = [
-        ClientRegistered.eventType, ClientDetailsUpdated.eventType, ServiceDelivered.eventType, ReferralMade.eventType,
+        ClientRegistered.eventType, ClientDetailsUpdated.eventType, ConsentRecorded.eventType, ServiceDelivered.eventType, ReferralMade.eventType,
         ReferralAccepted.eventType, ReferralDeclined.eventType, ReferralCompleted.eventType, ReferralCancelled.eventType,
         PartnerRegistered.eventType, PartnerUpdated.eventType, FunderContractSigned.eventType, EventCorrected.eventType,
         EventVoided.eventType,
@@ -51,6 +53,9 @@ public enum FunderProjection: FactProjection {
             // Sealed details (the projections hold no keys) leave the intake age band in force.
             guard let personal = e.personal.value else { return [] }
             return [(RowKey("client", e.clientId.rawValue), .dateOfBirth(personal.dateOfBirth))]
+        case let e as ConsentRecorded:
+            guard e.kind == .shareWithFunder else { return [] }
+            return [(RowKey("client", e.clientId.rawValue), .funderSharing(e.decision.granted))]
         case let e as ServiceDelivered:
             return [
                 (servicesRow(contract: e.contractId?.rawValue, month: e.deliveredOn), .service(ServiceFacts(e))),
@@ -95,10 +100,13 @@ public struct ClientFacts: Codable, Sendable, Equatable {
     public let preferredOfficialLanguage: OfficialLanguage
     /// French is the preferred official language or among the languages spoken.
     public let francophone: Bool
+    /// The client consented to share their identity with the funder (the funder export omits
+    /// the id of anyone who did not; they are still counted).
+    public let sharedWithFunder: Bool
 
     init(
         anonymous: Bool, dateOfBirth: CalendarDate?, ageBand: AgeBand, gender: Gender, immigrationCategory: ImmigrationCategory,
-        preferredOfficialLanguage: OfficialLanguage, francophone: Bool
+        preferredOfficialLanguage: OfficialLanguage, francophone: Bool, sharedWithFunder: Bool
     ) {
         self.anonymous = anonymous
         self.dateOfBirth = dateOfBirth
@@ -107,6 +115,7 @@ public struct ClientFacts: Codable, Sendable, Equatable {
         self.immigrationCategory = immigrationCategory
         self.preferredOfficialLanguage = preferredOfficialLanguage
         self.francophone = francophone
+        self.sharedWithFunder = sharedWithFunder
     }
 
     init(_ event: ClientRegistered) {
@@ -118,6 +127,7 @@ public struct ClientFacts: Codable, Sendable, Equatable {
         preferredOfficialLanguage = event.profile.preferredOfficialLanguage
         francophone = event.profile.preferredOfficialLanguage == .french
             || event.profile.languagesSpoken.contains { ["fr", "french", "français"].contains($0.lowercased()) }
+        sharedWithFunder = event.consents[.shareWithFunder].granted
     }
 }
 

@@ -62,6 +62,9 @@ public struct ClientServiceRow: Sendable, Equatable, Codable {
     public let clientId: String
     /// Whether the client is counted apart as anonymous.
     public let anonymous: Bool
+    /// Whether the client (named) consented to share their identity with the funder; the
+    /// funder export leaves the id blank otherwise.
+    public let sharedWithFunder: Bool
     /// Service id.
     public let serviceId: String
     /// Date delivered.

@@ -85,6 +85,7 @@ struct FunderReportQuery {
             switch entry.fact {
             case .client(let intake): facts = intake
             case .dateOfBirth(let date): facts = facts?.with(dateOfBirth: date)
+            case .funderSharing(let granted): facts = facts?.with(sharedWithFunder: granted)
             default: continue
             }
             positions += entry.positions
@@ -128,7 +129,13 @@ extension ClientFacts {
     func with(dateOfBirth date: CalendarDate) -> ClientFacts {
         ClientFacts(
             anonymous: anonymous, dateOfBirth: date, ageBand: ageBand, gender: gender, immigrationCategory: immigrationCategory,
-            preferredOfficialLanguage: preferredOfficialLanguage, francophone: francophone)
+            preferredOfficialLanguage: preferredOfficialLanguage, francophone: francophone, sharedWithFunder: sharedWithFunder)
+    }
+
+    func with(sharedWithFunder granted: Bool) -> ClientFacts {
+        ClientFacts(
+            anonymous: anonymous, dateOfBirth: dateOfBirth, ageBand: ageBand, gender: gender, immigrationCategory: immigrationCategory,
+            preferredOfficialLanguage: preferredOfficialLanguage, francophone: francophone, sharedWithFunder: granted)
     }
 }
 
@@ -136,7 +143,8 @@ extension ClientServiceRow {
     init(service: ServiceFacts, position: UInt64, client: ClientFacts?, isNew: Bool) {
         let age = client?.dateOfBirth.map { $0.age(on: service.deliveredOn) }
         self.init(
-            clientId: service.clientId, anonymous: client?.anonymous ?? true, serviceId: service.serviceId,
+            clientId: service.clientId, anonymous: client?.anonymous ?? true,
+            sharedWithFunder: client.map { !$0.anonymous && $0.sharedWithFunder } ?? false, serviceId: service.serviceId,
             deliveredOn: service.deliveredOn, component: service.component, minutes: service.minutes, mode: service.mode,
             ageBand: age.map(AgeBand.init(years:)) ?? client?.ageBand ?? .age25to44, minor: age.map { $0 < 18 },
             gender: client?.gender, immigrationCategory: client?.immigrationCategory,

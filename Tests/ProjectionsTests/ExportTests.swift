@@ -28,7 +28,7 @@ import ZIPFoundation
             let services = lines[(header + 1)...].filter { !$0.isEmpty }
             #expect(services.count == 4)
             // The anonymous client's row shows no id.
-            #expect(services.first?.hasPrefix(",yes,s-c1,2025-06-03,") == true)
+            #expect(services.first?.hasPrefix(",yes,no,s-c1,2025-06-03,") == true)
         }
     }
 
@@ -52,6 +52,37 @@ import ZIPFoundation
             let services = try part("xl/worksheets/sheet2.xml")
             #expect(services.components(separatedBy: "<row ").count - 1 == 5)
             #expect(services.contains("<t>s-b2</t>"))
+        }
+    }
+}
+
+@Suite struct FunderConsentExportTests {
+    @Test("a client who withdrew funder sharing is counted, but the export leaves their id blank in every row")
+    func withdrawnFunderSharingBlanksTheId() async throws {
+        try await withTemporaryStore { store in
+            var fixture = FunderFixture(store: store)
+            try await fixture.record()
+            let withdrawn = ConsentDecision(granted: false, recordedOn: day("2025-06-12"), takenBy: UserID("u-w1"))
+            try await LogWriter(store: store).record(ConsentRecorded(clientId: ClientID("B"), kind: .shareWithFunder, decision: withdrawn))
+            let host = try ProjectionHost.open(store: store)
+            try await host.catchUp()
+            let report = try await host.models.funderReport(contract: "k-1", period: try .month(year: 2025, month: 6))
+            await host.close()
+
+            for (name, value) in FunderReportFixtureTests.expected { #expect(report.value(name) == value, "\(name)") }
+            let lines = FunderReportCSV.csv(report).components(separatedBy: "\r\n")
+            let header = try #require(lines.firstIndex(of: FunderReportCSV.serviceColumns.joined(separator: ",")))
+            let rows = lines[(header + 1)...].filter { !$0.isEmpty }
+            #expect(rows.map { $0.split(separator: ",", omittingEmptySubsequences: false).prefix(4).joined(separator: ",") } == [
+                ",yes,no,s-c1", "A,no,yes,s-a2", ",no,no,s-b1", ",no,no,s-b2",
+            ])
+            let archive = try Archive(data: try FunderReportXLSX.xlsx(report), accessMode: .read)
+            let entry = try #require(archive["xl/worksheets/sheet2.xml"])
+            var sheet = Data()
+            _ = try archive.extract(entry) { sheet.append($0) }
+            let services = String(decoding: sheet, as: UTF8.self)
+            #expect(services.contains("<t>A</t>"))
+            #expect(!services.contains("<t>B</t>"))
         }
     }
 }

@@ -193,7 +193,7 @@ private struct DirectModels {
 
             let host = try ProjectionHost.open(store: store, options: .init(directory: path))
             let funder = try #require(await host.status().first { $0.name == "funder" })
-            #expect(funder.servingVersion == 2 && !funder.rebuildingInShadow && funder.checkpoint == 0)
+            #expect(funder.servingVersion == 3 && !funder.rebuildingInShadow && funder.checkpoint == 0)
             try await host.catchUp()
             #expect(try await host.models.funder.entries(RowKey("contract", "k-1")).count == 1)
             await host.close()
