@@ -40,10 +40,20 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Events of demo history to seed an empty store with (0: none).", valueName: "N"))
     var demoEvents = 5_000
 
+    @Option(
+        help: ArgumentHelp(
+            "Lowest level logged: trace, debug, info (one line per request), notice, warning, error or critical. "
+                + "Lines that are logged keep their request id.", valueName: "LEVEL"))
+    var logLevel = "info"
+
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be 1 to 65535 (got \(port))") }
         guard TimeZone(identifier: timeZone) != nil else { throw ValidationError("--time-zone \(timeZone) is not a known time zone") }
         guard demoEvents >= 0 else { throw ValidationError("--demo-events must be 0 or more (got \(demoEvents))") }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            let levels = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("--log-level must be one of \(levels) (got \(logLevel))")
+        }
     }
 
     func run() async throws {
@@ -64,7 +74,8 @@ struct ServeCommand: AsyncParsableCommand {
         let seeded = store.headPosition == 0 && demoEvents > 0
         if seeded { try await seedDemo(store, keys: keys) }
         try await ServeSetup.ensureAdministrator(store: store, configuration: configuration, demoSeeded: seeded)
-        let logger = Logger(label: "harbour.server")
+        var logger = Logger(label: "harbour.server")
+        logger.logLevel = Logger.Level(rawValue: logLevel)!
         let services = try AppServices(store: store, configuration: configuration, keys: keys)
         Terminal.print("Harbour is serving \(options.dataFolder) at http://\(host):\(port)/ (Ctrl-C to stop)")
         try await runApplication(services: services, logger: logger)

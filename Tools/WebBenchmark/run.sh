@@ -8,7 +8,8 @@
 #   EVENTS       demo history to seed (default 20000)
 #   SECONDS      each wrk run (default 15)
 #   CONNECTIONS  concurrent connections (default 32)
-# Environment: HARBOUR_SCRATCH (SwiftPM scratch path, default .build).
+# Environment: HARBOUR_SCRATCH (SwiftPM scratch path, default .build); HARBOUR_BENCH_LOG_LEVEL
+#   (`harbour serve --log-level`, default notice: no line per request; info logs every request).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 events="${1:-20000}"
@@ -27,7 +28,10 @@ bin="$scratch/release/harbour"
 data="$(mktemp -d)"
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 password="bench-$(date +%s)-$RANDOM"
-HARBOUR_ADMIN_PASSWORD="$password" "$bin" serve --data "$data/harbour" --port "$port" --demo-events "$events" --time-zone UTC \
+# A fresh master key for this run's data keys (personal fields are sealed with them).
+master_key="$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')"
+HARBOUR_MASTER_KEY="$master_key" HARBOUR_ADMIN_PASSWORD="$password" "$bin" serve --data "$data/harbour" --port "$port" --demo-events "$events" --time-zone UTC \
+    --log-level "${HARBOUR_BENCH_LOG_LEVEL:-notice}" \
     >"$data/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; cp "$data/server.log" "$scratch/web-bench-server.log" 2>/dev/null || true; rm -rf "$data"' EXIT
@@ -65,13 +69,15 @@ clients="$(curl -fsS -H "Cookie: $worker_cookie" "$base/api/clients" |
 report="$base/api/reports/funder?contract=ircc-sap-2025&month=2025-06"
 curl -fsS -o /dev/null -H "Cookie: $accountant_cookie" "$report"
 
-echo "harbour web benchmark: $events seeded events (log head $head), $connections connections, ${seconds}s per run, $(nproc) cores"
+echo "harbour web benchmark: $events seeded events (log head $head), $connections connections, ${seconds}s per run, $(nproc) cores, log level ${HARBOUR_BENCH_LOG_LEVEL:-notice}, load: $(uptime | sed 's/.*load/load/')"
 run() {
     local name="$1"
     shift
     echo "== $name"
     wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@" | grep -E "Requests/sec|^\s+(50|99)%|non-2xx|Socket errors|not 2xx"
 }
+run "health (GET /health: no session, no read model; the floor)" -s Tools/WebBenchmark/get.lua "$base/health"
+run "session (GET /api/session: the session and account check alone)" -s Tools/WebBenchmark/get.lua -H "Cookie: $worker_cookie" "$base/api/session"
 run "caseload (GET /api/caseload, worker1)" -s Tools/WebBenchmark/get.lua -H "Cookie: $worker_cookie" "$base/api/caseload"
 run "funder report (GET /api/reports/funder, one month)" -s Tools/WebBenchmark/get.lua -H "Cookie: $accountant_cookie" "$report"
 export HARBOUR_BENCH_CLIENTS="$clients"

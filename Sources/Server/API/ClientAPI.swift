@@ -68,7 +68,7 @@ struct ClientAPI {
         let clientId = try context.clientId()
         let purpose = try request.accessPurpose()
         let reads = ClientReads(store: services.store, registry: services.registry)
-        _ = try reads.client(clientId)
+        // Recording the view checks that the client is registered (404 naming clientId otherwise).
         let command = RecordFileView(actor: context.actor, clientId: clientId, purpose: purpose)
         _ = try await services.commands(idempotencyKey: nil, expectedVersion: nil).run(command, correlationId: context.requestId)
         if file {

@@ -98,12 +98,9 @@ struct ClientReads {
     /// The record as a file entry. With the keys, the payload is the opened event (sealed fields
     /// in clear, at the current schema version); without, the payload as stored.
     private func entry(_ record: RecordedEvent) throws -> FileEntry {
-        let entry = try FileEntry(record)
-        guard registry.opener != nil else { return entry }
-        return FileEntry(
-            position: entry.position, streamId: entry.streamId, streamVersion: entry.streamVersion, eventId: entry.eventId,
-            eventType: entry.eventType, occurredAt: entry.occurredAt, recordedAt: entry.recordedAt, actor: entry.actor,
-            correlationId: entry.correlationId, payload: try EventCoding.jsonValue(of: record.decoded(registry: registry)))
+        guard registry.opener != nil else { return try FileEntry(record) }
+        // Decoded once, opened: the stored payload is not parsed a second time just to be dropped.
+        return FileEntry(record, payload: try EventCoding.jsonValue(of: record.decoded(registry: registry)))
     }
 
     static func notFound(_ clientId: ClientID) -> ProblemDetails {
@@ -116,9 +113,14 @@ struct ClientReads {
 extension FileEntry {
     /// The entry for `record`, its payload as JSON.
     init(_ record: RecordedEvent) throws {
+        self.init(record, payload: try JSONDecoder().decode(JSONValue.self, from: Data(record.payload)))
+    }
+
+    /// The entry for `record` showing `payload`.
+    init(_ record: RecordedEvent, payload: JSONValue) {
         self.init(
             position: record.position, streamId: record.streamId, streamVersion: record.streamVersion, eventId: record.eventId,
             eventType: record.eventType, occurredAt: record.occurredAt, recordedAt: record.recordedAt, actor: record.actor,
-            correlationId: record.correlationId, payload: try JSONDecoder().decode(JSONValue.self, from: Data(record.payload)))
+            correlationId: record.correlationId, payload: payload)
     }
 }
