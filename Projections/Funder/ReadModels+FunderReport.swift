@@ -19,6 +19,12 @@ extension ReadModels {
     }
 }
 
+/// What a report keeps of a client once their first service in the period is counted.
+private struct ClientInPeriod {
+    let facts: ClientFacts?
+    let isNew: Bool
+}
+
 /// One funder report's reads: the period's service rows (one range scan per month), the
 /// fiscal year's earlier months for new vs returning, the clients served, and the referrals.
 struct FunderReportQuery {
@@ -31,28 +37,26 @@ struct FunderReportQuery {
         let fiscalYear = ReportPeriod.fiscalYear(containing: period.start)
         var builder = FunderReportBuilder()
         var rows: [ClientServiceRow] = []
-        var servedClients = Set<String>()
-        var servedBefore = Set<String>()
-        var clients: [String: (facts: ClientFacts, positions: [UInt64])?] = [:]
+        // One entry per client served in the period (one hash of the id per service).
+        var clients: [String: ClientInPeriod] = [:]
         for (service, facts) in try services(contract: contractId, in: period) {
-            if clients[facts.clientId] == nil {
-                clients[facts.clientId] = .some(try clientFacts(facts.clientId))
-                if try served(facts.clientId, contract: contractId, from: fiscalYear.start, before: period.start) {
-                    servedBefore.insert(facts.clientId)
-                }
-            }
-            let client = clients[facts.clientId]!
-            let isNew = !servedBefore.contains(facts.clientId)
-            let row = ClientServiceRow(service: facts, position: service.position, client: client?.facts, isNew: isNew)
-            rows.append(row)
             let sources = service.positions
-            builder.addService(row, sources: sources)
-            if servedClients.insert(facts.clientId).inserted {
-                builder.addClient(row, sources: sources + (client?.positions ?? []))
-            } else {
+            if let client = clients[facts.clientId] {
+                let row = ClientServiceRow(service: facts, position: service.position, client: client.facts, isNew: client.isNew)
+                rows.append(row)
+                builder.addService(row, sources: sources)
                 builder.addRepeatVisit(row, sources: sources)
+            } else {
+                let intake = try clientFacts(facts.clientId)
+                let isNew = !(try served(facts.clientId, contract: contractId, from: fiscalYear.start, before: period.start))
+                let row = ClientServiceRow(service: facts, position: service.position, client: intake?.facts, isNew: isNew)
+                rows.append(row)
+                builder.addService(row, sources: sources)
+                builder.addClient(row, sources: sources + (intake?.positions ?? []))
+                clients[facts.clientId] = ClientInPeriod(facts: intake?.facts, isNew: isNew)
             }
         }
+        let servedClients = Set(clients.keys)
         try addReferrals(of: servedClients, in: period, to: &builder)
         return FunderReport(contractId: contractId, period: period, fiscalYear: fiscalYear, cells: builder.cells, rows: rows)
     }
