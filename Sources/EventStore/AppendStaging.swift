@@ -12,42 +12,54 @@ struct AppendStaging {
     let layout: StoreLayout
     private(set) var tail: LogTail
     private let recordedAt: Timestamp
+    private var eventIdClaims: EventIdClaims
+    // One cursor per written database for the whole transaction: see `WriteCursor`.
+    private let logCursor: WriteCursor
+    private let streamsCursor: WriteCursor
+    private let categoriesCursor: WriteCursor
 
-    init(transaction: WriteTransaction, layout: StoreLayout, tail: LogTail) {
+    init(transaction: WriteTransaction, layout: StoreLayout, tail: LogTail) throws {
         self.transaction = transaction
         self.layout = layout
         self.tail = tail
         self.recordedAt = max(Timestamp.now(), tail.recordedAt)
+        eventIdClaims = EventIdClaims(cursor: try transaction.writeCursor(layout.eventIds))
+        logCursor = try transaction.writeCursor(layout.log)
+        streamsCursor = try transaction.writeCursor(layout.streams)
+        categoriesCursor = try transaction.writeCursor(layout.categories)
     }
 
     /// Appends one request, or returns why it cannot be. Throws only for storage failures,
     /// which abort the whole transaction.
     mutating func stage(_ request: AppendRequest) throws -> Result<AppendResult, any Error> {
-        let current = try StreamIndex.head(of: request.stream, in: transaction, layout: layout)
+        let current = try StreamIndex.head(ofKey: request.streamKey, in: transaction, layout: layout)
         guard Self.satisfies(request.expected, current: current) else {
             // A retry of an append that already landed succeeds whatever the stream's state now.
             if let retry = try idempotentOutcome(request) { return retry }
             return .failure(EventStoreError.wrongExpectedVersion(stream: request.stream, expected: request.expected, actual: current))
         }
-        if let problem = recordedAtProblem(request) { return .failure(problem) }
+        if request.importsRecordedAt, let problem = recordedAtProblem(request) { return .failure(problem) }
         if let clash = try claimEventIds(request) { return clash }
         let firstVersion = current.map { $0 + 1 } ?? 0
-        let streamKey = Array(request.stream.utf8)
-        let categoryKey = Array(StreamName.category(of: request.stream).utf8)
+        let count = request.encoded.count
         var positions: [UInt64] = []
-        positions.reserveCapacity(request.events.count)
-        for (offset, event) in request.events.enumerated() {
-            let version = firstVersion + UInt64(offset)
-            positions.append(try write(event, stream: request.stream, version: version, streamKey: streamKey, categoryKey: categoryKey))
+        positions.reserveCapacity(count)
+        try request.encoded.bytes.withUnsafeBytes { bytes in
+            for index in 0..<count {
+                let imported = request.importsRecordedAt ? request.events[index].recordedAt : nil
+                positions.append(try write(
+                    request.encoded.body(index, in: bytes), importedRecordedAt: imported, version: firstVersion + UInt64(index),
+                    streamKey: request.streamKey, categoryKey: request.categoryKey))
+            }
         }
-        return .success(AppendResult(positions: positions, streamVersion: firstVersion + UInt64(request.events.count - 1), appended: true))
+        return .success(AppendResult(positions: positions, streamVersion: firstVersion + UInt64(count - 1), appended: true))
     }
 
     /// Imported recorded-at times must keep the log's recorded-at non-decreasing.
     private func recordedAtProblem(_ request: AppendRequest) -> EventStoreError? {
         var latest = tail.recordedAt
-        for (index, event) in request.events.enumerated() {
-            guard let imported = event.recordedAt else {
+        for index in request.events.indices {
+            guard let imported = request.events[index].recordedAt else {
                 latest = max(latest, recordedAt)
                 continue
             }
@@ -72,17 +84,26 @@ struct AppendStaging {
 
     /// Maps each event id to the position it will get. On a clash with the log, removes the
     /// ids this request already claimed and returns the retry's (or conflict's) outcome.
-    private func claimEventIds(_ request: AppendRequest) throws -> Result<AppendResult, any Error>? {
-        for (offset, event) in request.events.enumerated() {
-            let position = BigEndian.bytes(tail.position + 1 + UInt64(offset))
-            guard try !transaction.insert(layout.eventIds, key: StoreLayout.eventIdKey(event.eventId), value: position) else { continue }
-            for earlier in request.events[..<offset] {
-                try transaction.delete(layout.eventIds, key: StoreLayout.eventIdKey(earlier.eventId))
+    private mutating func claimEventIds(_ request: AppendRequest) throws -> Result<AppendResult, any Error>? {
+        let clashed = try request.encoded.bytes.withUnsafeBytes { bytes -> Bool in
+            for index in 0..<request.encoded.count {
+                var position = (tail.position + 1 + UInt64(index)).bigEndian
+                let key = request.encoded.eventIdKey(index, in: bytes)
+                let claimed = try withUnsafeBytes(of: &position) { position in
+                    try eventIdClaims.claim(key, position: position)
+                }
+                guard !claimed else { continue }
+                for earlier in 0..<index {
+                    try transaction.delete(layout.eventIds, key: Array(request.encoded.eventIdKey(earlier, in: bytes)))
+                }
+                eventIdClaims.forgetLargest()
+                return true
             }
-            return try idempotentOutcome(request)
-                ?? .failure(EventStoreError.corruptRecord(position: tail.position, reason: "event-id index changed during an append"))
+            return false
         }
-        return nil
+        guard clashed else { return nil }
+        return try idempotentOutcome(request)
+            ?? .failure(EventStoreError.corruptRecord(position: tail.position, reason: "event-id index changed during an append"))
     }
 
     /// Nil when none of the request's event ids is in the log; otherwise the outcome of a retry.
@@ -108,26 +129,26 @@ struct AppendStaging {
     }
 
     private mutating func write(
-        _ event: ProposedEvent, stream: String, version: UInt64, streamKey: [UInt8], categoryKey: [UInt8]
+        _ body: UnsafeRawBufferPointer, importedRecordedAt: Timestamp?, version: UInt64, streamKey: [UInt8], categoryKey: [UInt8]
     ) throws -> UInt64 {
         let position = tail.position + 1
-        let eventRecordedAt = event.recordedAt ?? max(recordedAt, tail.recordedAt)
-        let fields = RecordCodec.Fields(
-            position: position, streamVersion: version, recordedAt: eventRecordedAt, streamId: stream, event: event)
+        let eventRecordedAt = importedRecordedAt ?? max(recordedAt, tail.recordedAt)
         var hash = ChainHash.zero
         let previousHash = tail.hash
         // Keys and values on the stack: this loop runs once per event in the hottest path.
         var entry = (version.bigEndian, position.bigEndian)
         try withUnsafeBytes(of: &entry) { entry in
             let positionKey = UnsafeRawBufferPointer(rebasing: entry[8..<16])
-            try transaction.put(layout.log, key: positionKey, reservingBytes: RecordCodec.encodedBytes(fields), flags: .append) {
-                hash = RecordCodec.encode(fields, previousHash: previousHash, into: $0)
+            try logCursor.put(key: positionKey, reservingBytes: body.count + RecordCodec.hashBytes, flags: .append) {
+                hash = RecordCodec.seal(
+                    body: body, position: position, streamVersion: version, recordedAt: eventRecordedAt,
+                    previousHash: previousHash, into: $0)
             }
             try streamKey.withUnsafeBytes { key in
-                try transaction.put(layout.streams, key: key, value: entry, flags: .appendDuplicate)
+                try streamsCursor.put(key: key, value: entry, flags: .appendDuplicate)
             }
             try categoryKey.withUnsafeBytes { key in
-                try transaction.put(layout.categories, key: key, value: positionKey, flags: .appendDuplicate)
+                try categoriesCursor.put(key: key, value: positionKey, flags: .appendDuplicate)
             }
         }
         tail = LogTail(position: position, hash: hash, recordedAt: eventRecordedAt)

@@ -1,12 +1,29 @@
 import Logging
 import LMDB
 
-/// One append request as the writer receives it, already checked against the limits.
+/// One append request as the writer receives it, already checked against the limits and
+/// encoded by the appending task.
 struct AppendRequest: Sendable {
     let stream: String
     let events: [ProposedEvent]
     let expected: ExpectedVersion
     let payloadBytes: Int
+    let encoded: EncodedBatch
+    let streamKey: [UInt8]
+    let categoryKey: [UInt8]
+    /// True when some event carries an imported recorded-at time.
+    let importsRecordedAt: Bool
+
+    init(stream: String, events: [ProposedEvent], expected: ExpectedVersion, payloadBytes: Int) {
+        self.stream = stream
+        self.events = events
+        self.expected = expected
+        self.payloadBytes = payloadBytes
+        encoded = EncodedBatch(events, streamId: stream)
+        streamKey = Array(stream.utf8)
+        categoryKey = Array(StreamName.category(of: stream).utf8)
+        importsRecordedAt = events.indices.contains { events[$0].recordedAt != nil }
+    }
 }
 
 /// The single writer: drains concurrent append requests into one durable LMDB transaction
@@ -140,11 +157,13 @@ actor AppendWriter {
     private func commit(_ requests: [AppendRequest]) -> [Result<AppendResult, any Error>] {
         let startTail = tail
         let started = ContinuousClock.now
-        defer { count(requests, since: started) }
+        var staged = started
+        defer { count(requests, since: started, staged: staged) }
         do {
             let (outcomes, newTail) = try environment.write { transaction in
-                var staging = AppendStaging(transaction: transaction, layout: layout, tail: startTail)
+                var staging = try AppendStaging(transaction: transaction, layout: layout, tail: startTail)
                 let outcomes = try requests.map { try staging.stage($0) }
+                staged = ContinuousClock.now
                 return (outcomes, staging.tail)
             }
             tail = newTail
@@ -157,11 +176,16 @@ actor AppendWriter {
         }
     }
 
-    private func count(_ requests: [AppendRequest], since started: ContinuousClock.Instant) {
-        let elapsed = (ContinuousClock.now - started).components
+    private func count(_ requests: [AppendRequest], since started: ContinuousClock.Instant, staged: ContinuousClock.Instant) {
         statistics.commits += 1
         statistics.requests += requests.count
         statistics.events += requests.reduce(0) { $0 + $1.events.count }
-        statistics.commitMicroseconds += elapsed.seconds * 1_000_000 + elapsed.attoseconds / 1_000_000_000_000
+        statistics.commitMicroseconds += Self.microseconds(ContinuousClock.now - started)
+        statistics.stagingMicroseconds += Self.microseconds(staged - started)
+    }
+
+    private static func microseconds(_ duration: Duration) -> Int64 {
+        let parts = duration.components
+        return parts.seconds * 1_000_000 + parts.attoseconds / 1_000_000_000_000
     }
 }

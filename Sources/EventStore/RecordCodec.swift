@@ -15,44 +15,53 @@ enum RecordCodec {
     static let hashBytes = 32
     private static let fixedHeaderBytes = 1 + 8 + 8 + 16 + 8 + 8 + 2 + 1
 
-    /// Everything that goes into one record besides the previous hash.
-    struct Fields {
-        let position: UInt64
-        let streamVersion: UInt64
-        let recordedAt: Timestamp
-        let streamId: String
-        let event: ProposedEvent
+    /// Offsets of the fields the writer fills in, inside a record and inside its body.
+    static let positionOffset = 1
+    static let streamVersionOffset = 9
+    static let eventIdOffset = 17
+    static let recordedAtOffset = 33
+
+    /// Bytes of the record without its hash: what ``encodeBody(_:streamId:into:)`` writes.
+    static func bodyBytes(_ event: ProposedEvent, streamId: String) -> Int {
+        fixedHeaderBytes + (event.correlationId == nil ? 0 : 16) + (event.causationId == nil ? 0 : 16)
+            + 2 + streamId.utf8.count + 2 + event.eventType.utf8.count + 2 + event.actor.utf8.count
+            + 4 + event.payload.count
     }
 
-    static func encodedBytes(_ fields: Fields) -> Int {
-        fixedHeaderBytes + (fields.event.correlationId == nil ? 0 : 16) + (fields.event.causationId == nil ? 0 : 16)
-            + 2 + fields.streamId.utf8.count + 2 + fields.event.eventType.utf8.count + 2 + fields.event.actor.utf8.count
-            + 4 + fields.event.payload.count + hashBytes
-    }
-
-    /// Writes the record into `buffer` (exactly ``encodedBytes(_:)`` long) and returns its hash.
-    static func encode(_ fields: Fields, previousHash: ChainHash, into buffer: UnsafeMutableRawBufferPointer) -> ChainHash {
-        var writer = ByteWriter(buffer: buffer)
-        let event = fields.event
+    /// Writes the record without its hash, leaving zeros where the writer puts the position,
+    /// the stream version and the recorded-at time. This runs in the appending task, so the
+    /// single writer only fills in those three fields, hashes and puts.
+    static func encodeBody(_ event: ProposedEvent, streamId: String, into writer: inout ByteWriter) {
         writer.put(recordFormat)
-        writer.put(fields.position)
-        writer.put(fields.streamVersion)
+        writer.put(UInt64(0))  // position
+        writer.put(UInt64(0))  // stream version
         writer.put(uuid: event.eventId)
-        writer.put(UInt64(bitPattern: fields.recordedAt.microsecondsSinceEpoch))
+        writer.put(UInt64(0))  // recorded-at
         writer.put(UInt64(bitPattern: event.occurredAt.microsecondsSinceEpoch))
         writer.put(event.schemaVersion)
         writer.put(UInt8((event.correlationId == nil ? 0 : 1) | (event.causationId == nil ? 0 : 2)))
         if let correlation = event.correlationId { writer.put(uuid: correlation) }
         if let causation = event.causationId { writer.put(uuid: causation) }
-        writer.putString16(fields.streamId)
+        writer.putString16(streamId)
         writer.putString16(event.eventType)
         writer.putString16(event.actor)
         writer.put(UInt32(event.payload.count))
         writer.put(bytes: event.payload)
-        let body = UnsafeRawBufferPointer(rebasing: buffer[0..<writer.offset])
-        let hash = ChainHash.link(previous: previousHash, body: body)
-        hash.withUnsafeBytes { writer.put(bytes: $0) }
-        precondition(writer.offset == buffer.count, "record size mismatch: wrote \(writer.offset) of \(buffer.count)")
+    }
+
+    /// Copies `body` into `buffer` (exactly `body.count + hashBytes` long) with the assigned
+    /// fields filled in, appends SHA-256(previous hash ‖ record) and returns that hash.
+    static func seal(
+        body: UnsafeRawBufferPointer, position: UInt64, streamVersion: UInt64, recordedAt: Timestamp,
+        previousHash: ChainHash, into buffer: UnsafeMutableRawBufferPointer
+    ) -> ChainHash {
+        precondition(buffer.count == body.count + hashBytes, "record size mismatch: \(buffer.count) for a body of \(body.count)")
+        buffer.copyMemory(from: body)
+        buffer.storeBytes(of: position.littleEndian, toByteOffset: positionOffset, as: UInt64.self)
+        buffer.storeBytes(of: streamVersion.littleEndian, toByteOffset: streamVersionOffset, as: UInt64.self)
+        buffer.storeBytes(of: UInt64(bitPattern: recordedAt.microsecondsSinceEpoch).littleEndian, toByteOffset: recordedAtOffset, as: UInt64.self)
+        let hash = ChainHash.link(previous: previousHash, body: UnsafeRawBufferPointer(rebasing: buffer[0..<body.count]))
+        hash.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: buffer[body.count...]).copyMemory(from: $0) }
         return hash
     }
 

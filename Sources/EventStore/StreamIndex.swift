@@ -4,8 +4,13 @@ import LMDB
 enum StreamIndex {
     /// The version of the stream's last event, or nil if the stream does not exist.
     static func head(of stream: String, in transaction: Transaction, layout: StoreLayout) throws -> UInt64? {
+        try head(ofKey: Array(stream.utf8), in: transaction, layout: layout)
+    }
+
+    /// ``head(of:in:layout:)`` for a stream id already in UTF-8.
+    static func head(ofKey key: [UInt8], in transaction: Transaction, layout: StoreLayout) throws -> UInt64? {
         try transaction.withCursor(layout.streams) { cursor in
-            guard try cursor.seek(exactly: Array(stream.utf8)) != nil, let last = try cursor.lastDuplicate() else { return nil }
+            guard try cursor.seek(exactly: key) != nil, let last = try cursor.lastDuplicate() else { return nil }
             return StoreLayout.streamEntryParts(last.value).version
         }
     }

@@ -6,9 +6,25 @@ import Synchronization
 /// the event-id index grows at its end instead of splitting pages at random.
 public enum UUIDv7 {
     /// A new id for `timestamp`, its 74 random bits from the kernel's generator.
+    ///
+    /// Ids made in this process for the same millisecond increase (RFC 9562 §6.2, method 2:
+    /// the random part of the previous id plus a random step of at most 32 bits), so ids
+    /// minted in order sort in order and the store appends them at the end of its event-id
+    /// index. An id for an earlier millisecond than the last one is simply random.
     public static func make(at timestamp: Timestamp = .now()) -> UUID {
-        var generator = EntropyPool.Generator()
-        return make(milliseconds: UInt64(timestamp.microsecondsSinceEpoch / 1_000), using: &generator)
+        let milliseconds = UInt64(timestamp.microsecondsSinceEpoch / 1_000)
+        let (high, low) = MonotonicState.next(milliseconds: milliseconds)
+        return layout(milliseconds: milliseconds, randomHigh: high, randomLow: low)
+    }
+
+    /// The 48-bit millisecond, version 7, 12 bits of `randomHigh`, the variant and 62 bits of `randomLow`.
+    static func layout(milliseconds: UInt64, randomHigh: UInt64, randomLow: UInt64) -> UUID {
+        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &uuid) { bytes in
+            bytes.storeBytes(of: (milliseconds << 16 | 0x7000 | (randomHigh & 0x0FFF)).bigEndian, as: UInt64.self)
+            bytes.storeBytes(of: ((randomLow & MonotonicState.lowMask) | 0x8000_0000_0000_0000).bigEndian, toByteOffset: 8, as: UInt64.self)
+        }
+        return UUID(uuid: uuid)
     }
 
     /// A new id for `milliseconds` since the epoch, its random bits from `generator`.
@@ -50,6 +66,38 @@ enum EntropyPool {
                 defer { state.next += 1 }
                 return state.buffer[state.next]
             }
+        }
+    }
+}
+
+/// The last id's millisecond and random bits, so the next id of the same millisecond is larger.
+enum MonotonicState {
+    static let lowMask: UInt64 = (1 << 62) - 1
+    private static let last = Mutex<(milliseconds: UInt64, high: UInt64, low: UInt64)>((0, 0, 0))
+
+    /// The random bits (12 high, 62 low) for an id of `milliseconds`.
+    static func next(milliseconds: UInt64) -> (high: UInt64, low: UInt64) {
+        var generator = EntropyPool.Generator()
+        let step = generator.next()
+        let fresh = generator.next()
+        return last.withLock { last in
+            var high = fresh >> 52
+            var low = fresh & lowMask
+            if milliseconds == last.milliseconds {
+                low = last.low + 1 + (step & 0xFFFF_FFFF)
+                high = last.high
+                if low > lowMask {
+                    low &= lowMask
+                    high += 1
+                }
+                if high > 0x0FFF {
+                    // The 74 bits ran out in this millisecond: start again from random bits.
+                    high = fresh >> 52
+                    low = fresh & lowMask
+                }
+            }
+            last = (milliseconds, high, low)
+            return (high, low)
         }
     }
 }

@@ -9,11 +9,16 @@ public struct WriterStatistics: Sendable, Equatable {
     public internal(set) var events = 0
     /// Time inside the write transactions, commit and fsync included.
     public internal(set) var commitMicroseconds: Int64 = 0
+    /// The part of ``commitMicroseconds`` spent writing the requests into the transaction,
+    /// before `mdb_txn_commit` (which writes the dirty pages and syncs twice).
+    public internal(set) var stagingMicroseconds: Int64 = 0
 
     /// Mean requests per commit (0 before the first).
     public var requestsPerCommit: Double { commits == 0 ? 0 : Double(requests) / Double(commits) }
     /// Mean time of one commit in milliseconds (0 before the first).
     public var commitMillisecondsMean: Double { commits == 0 ? 0 : Double(commitMicroseconds) / Double(commits) / 1_000 }
+    /// Mean time of staging one commit's requests in milliseconds (0 before the first).
+    public var stagingMillisecondsMean: Double { commits == 0 ? 0 : Double(stagingMicroseconds) / Double(commits) / 1_000 }
 }
 
 extension EventStore {

@@ -22,4 +22,15 @@ import Testing
         #expect(randomParts.count == ids.count)
         #expect(UUIDv7.make(at: early).uuidString < UUIDv7.make(at: late).uuidString)
     }
+
+    @Test func idsOfOneMillisecondIncreaseInTheOrderTheyAreMade() {
+        let at = Timestamp(iso8601: "2025-04-01T09:30:00.500Z")!
+        let ids = (0..<5_000).map { _ in UUIDv7.make(at: at) }
+        let keys = ids.map { id in withUnsafeBytes(of: id.uuid) { Array($0) } }
+        #expect(zip(keys, keys.dropFirst()).allSatisfy { $0.lexicographicallyPrecedes($1) }, "strictly increasing")
+        #expect(keys.allSatisfy { $0[6] >> 4 == 7 && $0[8] >> 6 == 0b10 }, "version and variant survive the increments")
+        let earlier = UUIDv7.make(at: Timestamp(iso8601: "2025-04-01T09:29:59Z")!)
+        let millisecondsOfEarlier = withUnsafeBytes(of: earlier.uuid) { $0[0..<6].reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
+        #expect(millisecondsOfEarlier == UInt64(Timestamp(iso8601: "2025-04-01T09:29:59Z")!.microsecondsSinceEpoch / 1_000))
+    }
 }

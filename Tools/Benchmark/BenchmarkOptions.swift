@@ -89,3 +89,12 @@ enum Shell {
 func say(_ line: String = "") {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
+
+/// CPU time this process has used (user + system), in seconds: under a loaded machine,
+/// CPU per event moves far less than events/s, so A/B comparisons of one workload use it.
+func processCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
