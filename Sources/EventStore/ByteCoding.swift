@@ -75,9 +75,28 @@ struct ByteReader {
     mutating func getString16(field: String) throws -> String {
         let count = Int(try get() as UInt16)
         let bytes = try take(count, field).assumingMemoryBound(to: UInt8.self)
+        // Stream ids, event types and actors are nearly always ASCII, which is valid UTF-8 as
+        // it stands: `String(decoding:)` is then exact, and far cheaper than the generic
+        // `String(validating:)`, which was 40 % of a full read's time.
+        if Self.isASCII(UnsafeRawBufferPointer(bytes)) { return String(decoding: bytes, as: UTF8.self) }
         guard let string = String(validating: bytes, as: UTF8.self) else {
             throw Problem(reason: "\(field) is not valid UTF-8")
         }
         return string
+    }
+
+    /// True when no byte has its high bit set, tested eight bytes at a time.
+    static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        var highBits: UInt64 = 0
+        while offset + 8 <= bytes.count {
+            highBits |= bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            offset += 8
+        }
+        while offset < bytes.count {
+            highBits |= UInt64(bytes[offset])
+            offset += 1
+        }
+        return highBits & 0x8080_8080_8080_8080 == 0
     }
 }

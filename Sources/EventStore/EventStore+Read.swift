@@ -86,9 +86,14 @@ extension EventStore {
                     return page
                 }
             }
-            guard let last = page.last else { return }
-            for event in page where keepGoing { keepGoing = try body(event) }
-            next = last.position + 1
+            guard let lastPosition = page.last?.position else { return }
+            // By index, not `for event in page`: the iterator copied every event (four retains).
+            var index = 0
+            while keepGoing && index < page.count {
+                keepGoing = try body(page[index])
+                index += 1
+            }
+            next = lastPosition + 1
         }
     }
 
