@@ -13,7 +13,7 @@ public enum UUIDv7 {
     /// index. An id for an earlier millisecond than the last one is simply random.
     public static func make(at timestamp: Timestamp = .now()) -> UUID {
         let milliseconds = UInt64(timestamp.microsecondsSinceEpoch / 1_000)
-        let (high, low) = MonotonicState.next(milliseconds: milliseconds)
+        let (high, low) = MonotonicSequence.next(milliseconds: milliseconds)
         return layout(milliseconds: milliseconds, randomHigh: high, randomLow: low)
     }
 
@@ -22,7 +22,7 @@ public enum UUIDv7 {
         var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &uuid) { bytes in
             bytes.storeBytes(of: (milliseconds << 16 | 0x7000 | (randomHigh & 0x0FFF)).bigEndian, as: UInt64.self)
-            bytes.storeBytes(of: ((randomLow & MonotonicState.lowMask) | 0x8000_0000_0000_0000).bigEndian, toByteOffset: 8, as: UInt64.self)
+            bytes.storeBytes(of: ((randomLow & MonotonicSequence.lowMask) | 0x8000_0000_0000_0000).bigEndian, toByteOffset: 8, as: UInt64.self)
         }
         return UUID(uuid: uuid)
     }
@@ -71,33 +71,38 @@ enum EntropyPool {
 }
 
 /// The last id's millisecond and random bits, so the next id of the same millisecond is larger.
-enum MonotonicState {
+struct MonotonicSequence {
     static let lowMask: UInt64 = (1 << 62) - 1
-    private static let last = Mutex<(milliseconds: UInt64, high: UInt64, low: UInt64)>((0, 0, 0))
+    private static let shared = Mutex(MonotonicSequence())
 
-    /// The random bits (12 high, 62 low) for an id of `milliseconds`.
+    private var milliseconds: UInt64 = 0
+    private var high: UInt64 = 0
+    private var low: UInt64 = 0
+
+    /// The random bits (12 high, 62 low) for an id of `milliseconds`, from the process-wide sequence.
     static func next(milliseconds: UInt64) -> (high: UInt64, low: UInt64) {
         var generator = EntropyPool.Generator()
         let step = generator.next()
         let fresh = generator.next()
-        return last.withLock { last in
-            var high = fresh >> 52
-            var low = fresh & lowMask
-            if milliseconds == last.milliseconds {
-                low = last.low + 1 + (step & 0xFFFF_FFFF)
-                high = last.high
-                if low > lowMask {
-                    low &= lowMask
-                    high += 1
-                }
-                if high > 0x0FFF {
-                    // The 74 bits ran out in this millisecond: start again from random bits.
-                    high = fresh >> 52
-                    low = fresh & lowMask
-                }
+        return shared.withLock { $0.next(milliseconds: milliseconds, step: step, fresh: fresh) }
+    }
+
+    /// The bits for `milliseconds`: the last id's plus `step` (at most 32 bits) in the same
+    /// millisecond, otherwise `fresh`. An earlier millisecond (a caller minting for a past time)
+    /// gets fresh bits and leaves the sequence alone, so it cannot break the current one.
+    mutating func next(milliseconds: UInt64, step: UInt64, fresh: UInt64) -> (high: UInt64, low: UInt64) {
+        let freshBits = (high: fresh >> 52, low: fresh & Self.lowMask)
+        guard milliseconds >= self.milliseconds else { return freshBits }
+        var bits = freshBits
+        if milliseconds == self.milliseconds {
+            bits = (high, low + 1 + (step & 0xFFFF_FFFF))
+            if bits.low > Self.lowMask {
+                bits = (bits.high + 1, bits.low & Self.lowMask)
             }
-            last = (milliseconds, high, low)
-            return (high, low)
+            // The 74 bits ran out in this millisecond: start again from random bits.
+            if bits.high > 0x0FFF { bits = freshBits }
         }
+        (self.milliseconds, high, low) = (milliseconds, bits.high, bits.low)
+        return bits
     }
 }
