@@ -1,4 +1,5 @@
 public import EventStore
+import Events
 import Foundation
 
 /// Writes export lines byte by byte, with the payload spliced in as the store keeps it (it is
@@ -89,13 +90,13 @@ extension [UInt8] {
         let seconds = micros >= 0 ? micros / 1_000_000 : (micros - 999_999) / 1_000_000
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
-        let (year, month, day) = Self.civil(fromDays: days)
+        let date = CalendarDate(daysSinceEpoch: Int(days))
         append(UInt8(ascii: "\""))
-        appendDigits(year, width: 4)
+        appendDigits(Int64(date.year), width: 4)
         append(UInt8(ascii: "-"))
-        appendDigits(month, width: 2)
+        appendDigits(Int64(date.month), width: 2)
         append(UInt8(ascii: "-"))
-        appendDigits(day, width: 2)
+        appendDigits(Int64(date.day), width: 2)
         append(UInt8(ascii: "T"))
         appendDigits(secondOfDay / 3_600, width: 2)
         append(UInt8(ascii: ":"))
@@ -105,19 +106,5 @@ extension [UInt8] {
         append(UInt8(ascii: "."))
         appendDigits(micros - seconds * 1_000_000, width: 6)
         append(contentsOf: [UInt8(ascii: "Z"), UInt8(ascii: "\"")])
-    }
-
-    /// Year, month, day of the proleptic Gregorian calendar `days` after 1970-01-01
-    /// (Howard Hinnant's `civil_from_days`).
-    private static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
