@@ -33,6 +33,7 @@ public func allEndpoints(services: AppServices) -> [Endpoint] {
     endpoints += WorkPages(services: services).endpoints + ReportPages(services: services).endpoints
     endpoints += AdminPages(services: services).endpoints + UserPages(services: services).endpoints
     endpoints += SocietyPages(services: services).endpoints + ElectionPages(services: services).endpoints
+    endpoints += PrivacyPages(services: services).endpoints + RetentionPages(services: services).endpoints
     return endpoints
 }
 

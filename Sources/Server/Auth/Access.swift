@@ -75,6 +75,13 @@ public enum RouteAccess {
         RouteKey(.post, "/api/clients/:clientId/holds"): .command(.placeLegalHold),
         RouteKey(.post, "/api/clients/:clientId/holds/:holdId/release"): .command(.releaseLegalHold),
         RouteKey(.post, "/api/clients/:clientId/erasure"): .command(.eraseClient),
+        RouteKey(.get, "/api/privacy/retention"): .roles([.administrator]),
+        RouteKey(.get, "/admin/privacy"): .roles([.administrator]),
+        RouteKey(.post, "/admin/privacy/retention"): .command(.eraseClient),
+        RouteKey(.get, "/admin/privacy/clients/:clientId"): .roles([.administrator]),
+        RouteKey(.post, "/admin/privacy/clients/:clientId/holds"): .command(.placeLegalHold),
+        RouteKey(.post, "/admin/privacy/clients/:clientId/holds/:holdId/release"): .command(.releaseLegalHold),
+        RouteKey(.post, "/admin/privacy/clients/:clientId/erasure"): .command(.eraseClient),
         RouteKey(.post, "/api/clients/:clientId/services"): .command(.recordService),
         RouteKey(.post, "/api/clients/:clientId/follow-ups"): .command(.scheduleFollowUp),
         // Referrals

@@ -116,6 +116,7 @@ struct ClientPages {
             "needs": Plain.options(NeedDomain.codes),
             "contracts": try ContractList(store: services.store).all().filter { $0.endsOn >= services.today }.map { ["contractId": $0.contractId, "label": "\($0.funder) — \($0.program)"] },
             "referrals": referrals, "hasReferrals": !referrals.isEmpty,
+            "answersPrivacyRequests": context.account?.roles.contains(.administrator) == true,
         ]
         return services.pages.render("file", title: title, values: values, context: context, problems: problems, status: status)
     }

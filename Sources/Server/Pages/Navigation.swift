@@ -14,6 +14,7 @@ enum Navigation {
         (.administrator, [
             Link(href: "/admin/audit", label: "Audit trail"), Link(href: "/admin/replay", label: "Replay"),
             Link(href: "/admin/verification", label: "Log check"), Link(href: "/admin/users", label: "Users"),
+            Link(href: "/admin/privacy", label: "Privacy requests"),
             Link(href: "/membership", label: "Members"), Link(href: "/elections", label: "Elections"), Link(href: "/gaps", label: "Gaps"),
             Link(href: "/reports", label: "Funder reports"),
         ]),

@@ -16,6 +16,7 @@ struct PageRenderer: Sendable {
             "layout": LayoutTemplates.layout, "home": LayoutTemplates.home, "login": LayoutTemplates.login,
             "clients": ClientTemplates.search, "intake": ClientTemplates.intake, "file": ClientTemplates.file,
         ].merging(WorkTemplates.all) { $1 }.merging(ReportTemplates.all) { $1 }.merging(AdminTemplates.all) { $1 }.merging(SocietyTemplates.all) { $1 }
+            .merging(PrivacyTemplates.all) { $1 }
         for (name, text) in templates { try library.register(text, named: name) }
         self.library = library
     }

@@ -43,6 +43,7 @@ enum ClientTemplates {
 
     static let file = """
         <p>{{#anonymous}}Anonymous client (privacy statement refused). {{/anonymous}}Registered {{registeredOn}}. Case: {{caseStatus}}. Version {{version}}.</p>
+        {{#answersPrivacyRequests}}<p><a href="/admin/privacy/clients/{{clientId}}">Privacy requests: access, legal holds, erasure</a></p>{{/answersPrivacyRequests}}
         {{#canOpenCase}}<form method="post" action="/clients/{{clientId}}/case"><input type="hidden" name="_csrf" value="{{csrf}}">
         <button type="submit">Open the case and add it to my caseload</button></form>{{/canOpenCase}}
         <h2>Timeline</h2>
