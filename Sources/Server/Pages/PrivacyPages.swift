@@ -78,16 +78,23 @@ struct PrivacyPages {
         let form = PageForm.fields(context)
         let echoed: [String: Any] = ["reference": form["reference"] ?? "", "ground": form["ground"] ?? ""]
         return try await PageForm.post(redirect: try redirect(context)) {
-            guard form["confirm"] == "yes" else {
-                throw ProblemDetails(
-                    .unprocessableContent, detail: "Erasure cannot be undone: tick the box to confirm it.",
-                    errors: [FieldProblem(field: "confirm", problem: "is not ticked: erasure cannot be undone, so it must be confirmed")])
-            }
+            try Self.requireConfirmation(form, of: "it")
             let ground = try FormDecoding.decode(PrivacyAPI.ErasureBody.self, ["reference": form["reference"] ?? "", "ground": form["ground"] ?? ErasureGround.privacyRequest.rawValue]).ground
             let command = EraseClient(actor: context.actor, clientId: try context.clientId(), ground: ground ?? .privacyRequest, reference: form["reference"] ?? "")
             _ = try await services.caseworkWithKeys.erase(command, correlationId: context.requestId)
         } rerender: { problems, status in
             try await page(context, values: echoed, problems: problems, status: status)
+        }
+    }
+}
+
+extension PrivacyPages {
+    /// Refuses an erasure whose form's confirmation box is not ticked: it cannot be undone.
+    static func requireConfirmation(_ form: FormFields, of what: String) throws {
+        guard form["confirm"] == "yes" else {
+            throw ProblemDetails(
+                .unprocessableContent, detail: "Erasure cannot be undone: tick the box to confirm \(what).",
+                errors: [FieldProblem(field: "confirm", problem: "is not ticked: erasure cannot be undone, so \(what) must be confirmed")])
         }
     }
 }

@@ -82,11 +82,7 @@ struct RetentionPages {
             guard form["asOf"] == nil || CalendarDate(iso8601: form["asOf"]!) != nil else {
                 throw ProblemDetails(.unprocessableContent, detail: "The day could not be read.", errors: [FieldProblem(field: "asOf", problem: "is not a date such as 2032-04-01")])
             }
-            guard form["confirm"] == "yes" else {
-                throw ProblemDetails(
-                    .unprocessableContent, detail: "Erasure cannot be undone: tick the box to confirm the run.",
-                    errors: [FieldProblem(field: "confirm", problem: "is not ticked: erasure cannot be undone, so the run must be confirmed")])
-            }
+            try PrivacyPages.requireConfirmation(form, of: "the run")
             let run = try await services.caseworkWithKeys.runRetention(rules: try policy(), asOf: asOf, actor: context.actor, correlationId: context.requestId)
             var values: [String: Any] = ["ran": true, "erasedCount": run.erased.count]
             if !run.erased.isEmpty { values["erasedTable"] = ["rows": run.erased.map(Self.row)] }
