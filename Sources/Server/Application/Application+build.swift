@@ -34,6 +34,7 @@ public func allEndpoints(services: AppServices) -> [Endpoint] {
     endpoints += AdminPages(services: services).endpoints + UserPages(services: services).endpoints
     endpoints += SocietyPages(services: services).endpoints + ElectionPages(services: services).endpoints
     endpoints += PrivacyPages(services: services).endpoints + RetentionPages(services: services).endpoints
+    endpoints += PartnerPages(services: services).endpoints + CorrectionPages(services: services).endpoints
     return endpoints
 }
 

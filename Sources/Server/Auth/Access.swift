@@ -53,6 +53,8 @@ public enum RouteAccess {
     static let reportReaders: Set<Role> = [.accountant, .administrator, .supervisor]
     /// Who runs the membership register.
     static let registrars: Set<Role> = [.administrator, .accountant]
+    /// Who sees partner agencies and funder contracts: those who change either.
+    static let partnerReaders = RolePolicy.roles(for: .updatePartner).union(RolePolicy.roles(for: .amendContract))
     /// Who runs elections.
     static let electionOfficers = RolePolicy.roles(for: .openBalloting)
 
@@ -191,6 +193,14 @@ public enum RouteAccess {
         RouteKey(.get, "/elections/:electionId/ballot"): .command(.castBallot),
         RouteKey(.post, "/elections/:electionId/ballot"): .command(.castBallot),
         RouteKey(.get, "/receipts"): .signedIn,
+        RouteKey(.get, "/partners"): .roles(partnerReaders),
+        RouteKey(.post, "/partners"): .command(.registerPartner),
+        RouteKey(.get, "/partners/:partnerId"): .command(.updatePartner),
+        RouteKey(.post, "/partners/:partnerId"): .command(.updatePartner),
+        RouteKey(.post, "/contracts/:contractId/amend"): .command(.amendContract),
+        RouteKey(.get, "/clients/:clientId/corrections/:eventId"): .roles(CorrectionPages.correctors),
+        RouteKey(.post, "/clients/:clientId/corrections/:eventId/correct"): .roles(CorrectionPages.correctors),
+        RouteKey(.post, "/clients/:clientId/corrections/:eventId/void"): .roles(CorrectionPages.voiders),
     ]
 
     /// The entry for `key`; a route missing from the table is open to nobody.

@@ -97,7 +97,7 @@ struct ClientPages {
         async throws -> Response
     {
         let reads = ClientReads(store: services.store, registry: services.registry)
-        _ = try reads.client(clientId)
+        // Recording the view checks that the client is registered (404 naming clientId otherwise).
         let view = RecordFileView(actor: context.actor, clientId: clientId, purpose: .casework)
         _ = try await services.commands(idempotencyKey: nil, expectedVersion: nil).run(view, correlationId: context.requestId)
         let client = try reads.client(clientId)
@@ -110,7 +110,7 @@ struct ClientPages {
         let values: [String: Any] = [
             "clientId": clientId.rawValue, "anonymous": client.anonymous, "registeredOn": client.registeredOn.description,
             "caseStatus": Plain.words(client.caseStatus), "version": file.streamVersion, "canOpenCase": client.caseStatus != "open",
-            "entries": file.entries.reversed().map { ["eventType": Plain.event($0.eventType), "occurredAt": Plain.time($0.occurredAt, services.configuration.timeZone), "actor": $0.actor] },
+            "entries": timeline(file, context: context),
             "today": CalendarDate.day(of: Date(), in: services.configuration.timeZone).description,
             "components": Plain.options(ServiceComponent.codes), "modes": Plain.options(ContactMode.codes), "outcomes": Plain.options(ServiceOutcome.codes),
             "needs": Plain.options(NeedDomain.codes),
@@ -119,6 +119,22 @@ struct ClientPages {
             "answersPrivacyRequests": context.account?.roles.contains(.administrator) == true,
         ]
         return services.pages.render("file", title: title, values: values, context: context, problems: problems, status: status)
+    }
+
+    /// The file's entries, newest first, each with its corrections beside it and, for those who
+    /// may correct, a link to correct or void it.
+    func timeline(_ file: ClientFile, context: AppRequestContext) -> [[String: Any]] {
+        let timeZone = services.configuration.timeZone
+        let mayCorrect = !context.actor.roles.isDisjoint(with: CorrectionPages.correctors)
+        let voided = Set(file.entries.filter { $0.eventType == EventVoided.eventType }.compactMap(CorrectionPages.originalEventId))
+        return file.entries.reversed().map { entry in
+            let correctable = mayCorrect && !CorrectionPages.uncorrectable.contains(entry.eventType) && !voided.contains(entry.eventId)
+            return [
+                "eventType": Plain.event(entry.eventType), "occurredAt": Plain.time(entry.occurredAt, timeZone), "actor": entry.actor,
+                "eventId": entry.eventId.uuidString.lowercased(), "clientId": file.clientId.rawValue, "correctable": correctable,
+                "notes": CorrectionPages.notes(for: entry.eventId, in: file, timeZone: timeZone),
+            ]
+        }
     }
 
     /// A form post on the file page: decode, run, and go back to the file; on a refusal, show

@@ -9,14 +9,14 @@ enum Navigation {
 
     static let byRole: [(Role, [Link])] = [
         (.worker, [Link(href: "/", label: "My caseload"), Link(href: "/clients", label: "Find a client"), Link(href: "/clients/new", label: "New intake")]),
-        (.supervisor, [Link(href: "/", label: "My caseload"), Link(href: "/clients", label: "Find a client"), Link(href: "/clients/new", label: "New intake"), Link(href: "/gaps", label: "Gaps")]),
-        (.accountant, [Link(href: "/reports", label: "Funder reports"), Link(href: "/membership", label: "Members")]),
+        (.supervisor, [Link(href: "/", label: "My caseload"), Link(href: "/clients", label: "Find a client"), Link(href: "/clients/new", label: "New intake"), Link(href: "/gaps", label: "Gaps"), Link(href: "/partners", label: "Partners")]),
+        (.accountant, [Link(href: "/reports", label: "Funder reports"), Link(href: "/partners", label: "Contracts"), Link(href: "/membership", label: "Members")]),
         (.administrator, [
             Link(href: "/admin/audit", label: "Audit trail"), Link(href: "/admin/replay", label: "Replay"),
             Link(href: "/admin/verification", label: "Log check"), Link(href: "/admin/users", label: "Users"),
             Link(href: "/admin/privacy", label: "Privacy requests"),
             Link(href: "/membership", label: "Members"), Link(href: "/elections", label: "Elections"), Link(href: "/gaps", label: "Gaps"),
-            Link(href: "/reports", label: "Funder reports"),
+            Link(href: "/reports", label: "Funder reports"), Link(href: "/partners", label: "Partners"),
         ]),
         (.electionOfficer, [Link(href: "/elections", label: "Elections")]),
         (.member, [Link(href: "/elections", label: "Vote"), Link(href: "/receipts", label: "Check a receipt")]),

@@ -17,6 +17,7 @@ struct PageRenderer: Sendable {
             "clients": ClientTemplates.search, "intake": ClientTemplates.intake, "file": ClientTemplates.file,
         ].merging(WorkTemplates.all) { $1 }.merging(ReportTemplates.all) { $1 }.merging(AdminTemplates.all) { $1 }.merging(SocietyTemplates.all) { $1 }
             .merging(PrivacyTemplates.all) { $1 }
+            .merging(PartnerTemplates.all) { $1 }.merging(CorrectionTemplates.all) { $1 }
         for (name, text) in templates { try library.register(text, named: name) }
         self.library = library
     }

@@ -47,7 +47,7 @@ enum ClientTemplates {
         {{#canOpenCase}}<form method="post" action="/clients/{{clientId}}/case"><input type="hidden" name="_csrf" value="{{csrf}}">
         <button type="submit">Open the case and add it to my caseload</button></form>{{/canOpenCase}}
         <h2>Timeline</h2>
-        <ol class="timeline">{{#entries}}<li><strong>{{eventType}}</strong>, {{occurredAt}}, by {{actor}}</li>{{/entries}}</ol>
+        <ol class="timeline">{{#entries}}<li><strong>{{eventType}}</strong>, {{occurredAt}}, by {{actor}}{{#notes}}<br><em>{{note}}</em>{{/notes}}{{#correctable}} <a href="/clients/{{clientId}}/corrections/{{eventId}}" aria-label="Correct or void: {{eventType}}, {{occurredAt}}">Correct or void</a>{{/correctable}}</li>{{/entries}}</ol>
         <h2 id="service">Log a service</h2>
         <form method="post" action="/clients/{{clientId}}/services">
         <input type="hidden" name="_csrf" value="{{csrf}}">
