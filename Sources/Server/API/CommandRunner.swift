@@ -23,16 +23,13 @@ struct WriteResult: Codable, Sendable {
 /// `If-Match` (the stream must be at that version, or 409 with the version it is at): both
 /// are Casework's ``WriteConditions``; this maps their refusals to problems naming the header.
 struct CommandRunner {
-    let store: EventStore
-    let timeZone: TimeZone
+    /// The server's one Casework service (see ``AppServices/casework``).
+    let service: CaseworkService
     let idempotencyKey: UUID?
     let expectedVersion: UInt64?
-    /// Seals personal fields before append; nil keeps them in clear.
-    let keys: (any PersonalDataKeys)?
 
     /// Executes `command` with `correlationId` (the request id) under the request's conditions.
     func run<C: Command>(_ command: C, correlationId: UUID) async throws -> WriteResult {
-        let service = CaseworkService(log: store, timeZone: timeZone, keys: keys, ballotKeys: BallotKeyDirectory.beside(store))
         let conditions = WriteConditions(idempotencyKey: idempotencyKey, expectedVersion: expectedVersion)
         do {
             let outcome = try await service.execute(command, correlationId: correlationId, conditions: conditions)

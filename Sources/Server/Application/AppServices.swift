@@ -18,6 +18,9 @@ public struct AppServices: Sendable {
     /// each other in its per-stream serializer instead of racing and retrying (each cast is
     /// sealed and durable before its receipt; see `BallotSealed`).
     public let ballots: CaseworkService
+    /// One long-lived Casework service for every other command, built once (its directories,
+    /// sealing keys and ballot keys) instead of once per request.
+    let casework: CaseworkService
     /// Accounts, read from the log.
     public let accounts: AccountDirectory
     /// Accounts by user id as of their stream's version, for every request's session check.
@@ -51,6 +54,8 @@ public struct AppServices: Sendable {
         self.configuration = configuration
         self.projections = try ProjectionHost.open(store: store, options: .init(directory: projectionsDirectory))
         self.ballots = CaseworkService(log: store, timeZone: configuration.timeZone)
+        self.casework = CaseworkService(
+            log: store, timeZone: configuration.timeZone, keys: keys, ballotKeys: BallotKeyDirectory.beside(store))
         self.accounts = AccountDirectory(log: store)
         self.accountCache = AccountCache(store: store, directory: accounts)
         self.sessions = SessionStore(
@@ -73,9 +78,7 @@ public struct AppServices: Sendable {
 
     /// Runs commands for one request, with its idempotency key and expected version.
     func commands(idempotencyKey: UUID?, expectedVersion: UInt64?) -> CommandRunner {
-        CommandRunner(
-            store: store, timeZone: configuration.timeZone, idempotencyKey: idempotencyKey, expectedVersion: expectedVersion,
-            keys: keys)
+        CommandRunner(service: casework, idempotencyKey: idempotencyKey, expectedVersion: expectedVersion)
     }
 
     /// Today in the agency's time zone.
