@@ -2,7 +2,7 @@
 
 An administrator creates a worker and an accountant; the accountant signs a funder contract;
 the worker signs in, registers a client, logs a service under the contract and makes a
-referral; the accountant finds the service in the month's report and follows the figure to the
+referral, then corrects the service's minutes from the timeline; the accountant finds the service in the month's report and follows the figure to the
 event; the administrator finds the worker's view of the file in the audit trail.
 
 Usage: walk.py BASE_URL ADMIN_PASSWORD SCREENSHOT_DIR
@@ -177,6 +177,17 @@ def main():
         phone.expect("Referral made", "referral made")
         phone.expect("Move a referral", "referral can be moved")
         phone.screenshot("worker-client-file-phone")
+
+        # The worker mistyped the minutes: corrects the service from the timeline, with a reason.
+        phone.click(phone.driver.find_element(By.CSS_SELECTOR, 'a[aria-label^="Correct or void: Service delivered"]'))
+        phone.expect("Correct it", "correction page shown")
+        phone.fill("field-minutes", "40")
+        phone.fill("reason", "Minutes mistyped")
+        phone.screenshot("worker-correction-phone")
+        form = phone.driver.find_element(By.CSS_SELECTOR, 'form[action$="/correct"]')
+        phone.click(form.find_element(By.CSS_SELECTOR, 'button[type="submit"]'))
+        phone.expect("Minutes mistyped", "the correction is shown beside the service")
+        phone.screenshot("worker-client-file-corrected-phone")
         phone.go("/")
         phone.expect("1 open cases", "the client is on the caseload")
         phone.screenshot("worker-caseload-after-phone")
@@ -212,6 +223,14 @@ def main():
         desktop.expect("Client file viewed", "file view in the audit trail")
         desktop.expect("u-amina", "the viewer is named")
         desktop.screenshot("admin-audit")
+        desktop.go("/partners")
+        desktop.fill("name", "Maison d'accueil")
+        desktop.choose("funding", "hybrid")
+        desktop.tick("francophone")
+        desktop.tick("offers-housing")
+        desktop.submit("/partners")
+        desktop.expect("Maison d'accueil", "partner agency added")
+        desktop.screenshot("admin-partners")
         desktop.go("/admin/verification")
         desktop.submit("/admin/verification")
         desktop.screenshot("admin-verification")

@@ -82,6 +82,8 @@ import Testing
             #expect(page.status == .ok, "\(page.text)")
             #expect(page.text.contains(#"<label for="field-minutes">Minutes</label>"#))
             #expect(!page.text.contains("Void this entry"))
+            #expect(!page.text.contains(#"name="field-clientId""#))
+            #expect(page.text.contains(#"<select id="field-interpreterUsed" name="field-interpreterUsed">"#))
             let views = try app.fileViews(clientId).count
             #expect(views == 2)
             let path = "/clients/\(clientId)/corrections/\(eventId)"

@@ -59,12 +59,13 @@ struct CorrectionPages {
         let form = PageForm.fields(context)
         let fields = current.sorted { $0.key < $1.key }.map { name, value -> [String: Any] in
             var row: [String: Any] = ["name": name, "label": Plain.words(name).capitalizedFirst, "id": "field-\(name)"]
-            if let text = Self.scalarText(value) {
-                row["editable"] = true
-                row["value"] = form["field-\(name)"] ?? text
-            } else {
+            // Ids tie the entry to its client, service or referral: they are shown, never edited.
+            guard !name.hasSuffix("Id"), let text = Self.scalarText(value) else {
                 row["shown"] = Self.describe(value)
+                return row
             }
+            let given = form["field-\(name)"] ?? text
+            if case .bool = value { row["isBool"] = true; row["yes"] = given == "true" } else { row["editable"] = true; row["value"] = given }
             return row
         }
         let values: [String: Any] = [

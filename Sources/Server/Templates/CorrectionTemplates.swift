@@ -11,7 +11,8 @@ enum CorrectionTemplates {
         <input type="hidden" name="_csrf" value="{{csrf}}">
         {{#fields}}
         {{#editable}}<label for="{{id}}">{{label}}</label><input type="text" id="{{id}}" name="{{id}}" value="{{value}}">{{/editable}}
-        {{#shown}}<p>{{label}}: {{shown}} <small>(change this through the API)</small></p>{{/shown}}
+        {{#isBool}}<label for="{{id}}">{{label}}</label><select id="{{id}}" name="{{id}}"><option value="true"{{#yes}} selected{{/yes}}>yes</option><option value="false"{{^yes}} selected{{/yes}}>no</option></select>{{/isBool}}
+        {{#shown}}<p>{{label}}: {{shown}} <small>(not changed here)</small></p>{{/shown}}
         {{/fields}}
         <label for="reason">Why it was wrong</label><textarea id="reason" name="reason" rows="2" required>{{reason}}</textarea>
         <button type="submit">Save the correction</button>
