@@ -31,6 +31,8 @@ import Testing
         RouteKey(.post, "/referrals/:referralId/move"): [.acceptReferral, .declineReferral, .completeReferral, .cancelReferral],
         RouteKey(.post, "/api/corrections/correct"): [.correctEvent],
         RouteKey(.post, "/api/corrections/void"): [.voidEvent],
+        RouteKey(.post, "/clients/:clientId/corrections/:eventId/correct"): [.correctEvent],
+        RouteKey(.post, "/clients/:clientId/corrections/:eventId/void"): [.voidEvent],
     ]
     /// Write routes that issue no command.
     static let nonCommandWrites: Set<String> = ["/api/session", "/login", "/logout", "/api/verification", "/admin/verification"]

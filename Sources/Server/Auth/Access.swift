@@ -199,8 +199,9 @@ public enum RouteAccess {
         RouteKey(.post, "/partners/:partnerId"): .command(.updatePartner),
         RouteKey(.post, "/contracts/:contractId/amend"): .command(.amendContract),
         RouteKey(.get, "/clients/:clientId/corrections/:eventId"): .roles(CorrectionPages.correctors),
-        RouteKey(.post, "/clients/:clientId/corrections/:eventId/correct"): .roles(CorrectionPages.correctors),
-        RouteKey(.post, "/clients/:clientId/corrections/:eventId/void"): .roles(CorrectionPages.voiders),
+        // As the API's correction routes: Casework checks the stream's kind (a client's facts).
+        RouteKey(.post, "/clients/:clientId/corrections/:eventId/correct"): .roles(CorrectionAPI.correctors),
+        RouteKey(.post, "/clients/:clientId/corrections/:eventId/void"): .roles(CorrectionAPI.voiders),
     ]
 
     /// The entry for `key`; a route missing from the table is open to nobody.

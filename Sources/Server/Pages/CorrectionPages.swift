@@ -80,8 +80,9 @@ struct CorrectionPages {
 
     @Sendable func correct(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let form = PageForm.fields(context)
+        // An unknown entry is answered as such, not by showing the page again.
+        let (entry, file) = try await target(context)
         return try await PageForm.post(redirect: "/clients/\(try context.clientId().rawValue)") {
-            let (entry, file) = try await target(context)
             var payload = Self.currentPayload(of: entry, in: file)
             for (name, value) in payload {
                 guard let given = form["field-\(name)"] else { continue }
@@ -96,8 +97,8 @@ struct CorrectionPages {
 
     @Sendable func void(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let form = PageForm.fields(context)
+        let (entry, _) = try await target(context)
         return try await PageForm.post(redirect: "/clients/\(try context.clientId().rawValue)") {
-            let (entry, _) = try await target(context)
             _ = try await WriteRequest(services: services).run(
                 VoidEvent(actor: context.actor, stream: entry.streamId, originalEventId: entry.eventId, reason: try Self.reason(form)), context)
         } rerender: { problems, status in try await show(context, problems: problems, status: status) }
