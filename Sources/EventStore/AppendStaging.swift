@@ -33,7 +33,7 @@ struct AppendStaging {
     /// which abort the whole transaction.
     mutating func stage(_ request: AppendRequest) throws -> Result<AppendResult, any Error> {
         let current = try StreamIndex.head(ofKey: request.streamKey, in: transaction, layout: layout)
-        guard Self.satisfies(request.expected, current: current) else {
+        guard request.expected.isMet(byCurrentVersion: current) else {
             // A retry of an append that already landed succeeds whatever the stream's state now.
             if let retry = try idempotentOutcome(request) { return retry }
             return .failure(EventStoreError.wrongExpectedVersion(stream: request.stream, expected: request.expected, actual: current))
@@ -71,15 +71,6 @@ struct AppendStaging {
             latest = imported
         }
         return nil
-    }
-
-    static func satisfies(_ expected: ExpectedVersion, current: UInt64?) -> Bool {
-        switch expected {
-        case .any: true
-        case .noStream: current == nil
-        case .streamExists: current != nil
-        case .exactly(let version): current == version
-        }
     }
 
     /// Maps each event id to the position it will get. On a clash with the log, removes the

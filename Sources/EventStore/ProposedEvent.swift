@@ -57,6 +57,16 @@ public enum ExpectedVersion: Sendable, Hashable, CustomStringConvertible {
     /// The stream's last event must have exactly this version (versions start at 0).
     case exactly(UInt64)
 
+    /// Whether a stream whose last version is `current` (nil: no stream) meets this expectation.
+    public func isMet(byCurrentVersion current: UInt64?) -> Bool {
+        switch self {
+        case .any: true
+        case .noStream: current == nil
+        case .streamExists: current != nil
+        case .exactly(let version): current == version
+        }
+    }
+
     public var description: String {
         switch self {
         case .any: "any"

@@ -23,7 +23,7 @@ final class OverlayLog: EventLog {
 
     func append(_ events: [ProposedEvent], to stream: String, expected: ExpectedVersion) async throws -> AppendResult {
         let head = try version(of: stream)
-        guard Self.satisfies(expected, head) else {
+        guard expected.isMet(byCurrentVersion: head) else {
             throw EventStoreError.wrongExpectedVersion(stream: stream, expected: expected, actual: head)
         }
         for event in events {
@@ -65,15 +65,6 @@ final class OverlayLog: EventLog {
     private func version(of stream: String) throws -> UInt64? {
         if let last = added.withLock({ added in added.byStream[stream]?.last.map { added.records[$0].streamVersion } }) { return last }
         return try base.streamVersion(stream)
-    }
-
-    private static func satisfies(_ expected: ExpectedVersion, _ head: UInt64?) -> Bool {
-        switch expected {
-        case .any: true
-        case .noStream: head == nil
-        case .streamExists: head != nil
-        case .exactly(let version): head == version
-        }
     }
 
     private static func record(_ event: ProposedEvent, stream: String, version: UInt64, position: UInt64) -> RecordedEvent {
