@@ -1,8 +1,8 @@
 import EventStore
 
 /// Reads the log in batches from the lowest checkpoint and applies each batch to every
-/// projection in one write transaction. Synchronous: the host calls it between yields, and
-/// as-of folds call it in a loop.
+/// projection in one write transaction. Synchronous: the host applies the batches of a
+/// ``DecodePipeline`` between yields, and as-of folds call ``applyAll(head:storage:)``.
 struct BatchReader {
     let store: EventStore
     let runners: ProjectionRunners
@@ -20,18 +20,58 @@ struct BatchReader {
     /// Reads and applies the next batch up to `head` (at most `maxEvents` events); returns how
     /// many events it applied (0: every projection is at `head`).
     func applyNext(head: UInt64, maxEvents: Int, storage: ProjectionStorage) throws -> Int {
-        let next = (runners.all.map(\.checkpoint).min() ?? 0) + 1
-        guard next <= head, maxEvents > 0 else { return 0 }
-        let limit = min(batchEvents, maxEvents)
+        guard let (next, through) = stretch(head: head, maxEvents: min(batchEvents, maxEvents)) else { return 0 }
         var batch: [ProjectionEvent] = []
-        batch.reserveCapacity(min(limit, Int(head - next + 1)))
-        try store.scan(from: next, pageEvents: min(limit, 4_096)) { record in
-            guard record.position <= head else { return false }
+        batch.reserveCapacity(Int(through - next + 1))
+        try store.scan(from: next, pageEvents: min(batchEvents, 4_096)) { record in
+            guard record.position <= through else { return false }
             batch.append(try decoder.decode(record))
-            return batch.count < limit && record.position < head
+            return record.position < through
         }
         guard !batch.isEmpty else { return 0 }
         try runners.write(batch, storage: storage)
         return batch.count
+    }
+
+    /// Starts decoding the log from the lowest checkpoint up to `head` (at most `maxEvents`
+    /// events) on a thread of its own, for the caller to apply with ``apply(_:storage:)``;
+    /// nil when every projection is at `head`. The caller must ``DecodePipeline/stop()`` it.
+    func pipeline(head: UInt64, maxEvents: Int) -> DecodePipeline? {
+        guard let (next, through) = stretch(head: head, maxEvents: maxEvents) else { return nil }
+        return DecodePipeline(store: store, decoder: decoder, preparer: runners.preparer, from: next, through: through, batchEvents: batchEvents)
+    }
+
+    /// Applies one prepared batch to every projection in one write transaction.
+    func apply(_ batch: PreparedBatch, storage: ProjectionStorage) throws {
+        try runners.write(batch, storage: storage)
+    }
+
+    /// False when `batch` starts past the lowest checkpoint's next position (the models were
+    /// reset since its pipeline started), so applying it would leave a gap.
+    func continues(_ batch: PreparedBatch) -> Bool {
+        guard let first = batch.events.first else { return true }
+        return first.position <= (runners.all.map(\.checkpoint).min() ?? 0) + 1
+    }
+
+    /// Applies the log up to `head` in batches, decoding the next batch while the last one is
+    /// written; returns how many events it applied.
+    func applyAll(head: UInt64, storage: ProjectionStorage) throws -> Int {
+        guard let pipeline = pipeline(head: head, maxEvents: .max) else { return 0 }
+        defer { pipeline.stop() }
+        var applied = 0
+        while let batch = try pipeline.next() {
+            try apply(batch, storage: storage)
+            applied += batch.events.count
+        }
+        return applied
+    }
+
+    /// The positions the next events to apply span: from just after the lowest checkpoint to
+    /// `head`, at most `maxEvents` of them.
+    private func stretch(head: UInt64, maxEvents: Int) -> (next: UInt64, through: UInt64)? {
+        let next = (runners.all.map(\.checkpoint).min() ?? 0) + 1
+        guard next <= head, maxEvents > 0 else { return nil }
+        let through = UInt64(maxEvents) > head - next ? head : next + UInt64(maxEvents) - 1
+        return (next, through)
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import Events
 
-/// A value in an event payload as the lean decoder reads it.
-indirect enum PayloadValue: Equatable {
+/// A value in an event payload as the lean decoder reads it. Not `indirect`: objects and
+/// arrays already live behind an array's storage, and an indirect enum boxes every field.
+enum PayloadValue: Equatable {
     case string(String)
     case integer(Int)
     case bool(Bool)
@@ -11,26 +12,37 @@ indirect enum PayloadValue: Equatable {
     case object(PayloadObject)
 }
 
-/// A JSON object of a payload: its fields by key.
+/// A JSON object of a payload: its fields in the order written. A payload has a dozen keys
+/// at most, so a linear search by key beats hashing every key twice (to store, to find).
 struct PayloadObject: Equatable {
-    var fields: [String: PayloadValue]
+    /// One key and its value.
+    struct Field: Equatable {
+        let key: String
+        let value: PayloadValue
+    }
 
-    subscript(key: String) -> PayloadValue? { fields[key] }
+    /// Distinct keys (the reader refuses an object that repeats one).
+    let entries: [Field]
 
-    var count: Int { fields.count }
+    subscript(key: String) -> PayloadValue? {
+        for field in entries where field.key == key { return field.value }
+        return nil
+    }
+
+    var count: Int { entries.count }
 
     /// True when every key is one of `keys`. `Codable` ignores unknown keys; the lean decoder
     /// defers on them instead, so a payload it does not expect always takes the full path.
-    func hasOnly(_ keys: [String]) -> Bool { fields.keys.allSatisfy { keys.contains($0) } }
+    func hasOnly(_ keys: [String]) -> Bool { entries.allSatisfy { keys.contains($0.key) } }
 
     func string(_ key: String) -> String? {
-        if case .string(let text)? = fields[key] { return text }
+        if case .string(let text)? = self[key] { return text }
         return nil
     }
 
     /// nil when the field is malformed; `.some(nil)` when it is absent or null.
     func optionalString(_ key: String) -> String?? {
-        switch fields[key] {
+        switch self[key] {
         case nil, .null?: return .some(nil)
         case .string(let text)?: return .some(text)
         default: return nil
@@ -41,7 +53,7 @@ struct PayloadObject: Equatable {
 
     /// nil when the field is malformed; `.some(nil)` when it is absent or null.
     func optionalDate(_ key: String) -> CalendarDate?? {
-        switch fields[key] {
+        switch self[key] {
         case nil, .null?: return .some(nil)
         case .string(let text)?: return CalendarDate(iso8601: text).map { .some($0) }
         default: return nil
@@ -51,29 +63,29 @@ struct PayloadObject: Equatable {
     func code<Code: CodedValue>(_ key: String, as type: Code.Type = Code.self) -> Code? { string(key).flatMap(Code.init(rawValue:)) }
 
     func bool(_ key: String) -> Bool? {
-        if case .bool(let value)? = fields[key] { return value }
+        if case .bool(let value)? = self[key] { return value }
         return nil
     }
 
     func integer(_ key: String) -> Int? {
-        if case .integer(let value)? = fields[key] { return value }
+        if case .integer(let value)? = self[key] { return value }
         return nil
     }
 
     func object(_ key: String) -> PayloadObject? {
-        if case .object(let object)? = fields[key] { return object }
+        if case .object(let object)? = self[key] { return object }
         return nil
     }
 
     func array(_ key: String) -> [PayloadValue]? {
-        if case .array(let items)? = fields[key] { return items }
+        if case .array(let items)? = self[key] { return items }
         return nil
     }
 
     /// A personal field as `Sealed` decodes it: `{"sealed": {"keyId", "box"}}` stays sealed (no
     /// opener here), anything else is the value in clear as `clear` reads it.
     func sealed<Value>(_ key: String, clear: (PayloadValue) -> Value?) -> Sealed<Value>? {
-        guard let value = fields[key] else { return nil }
+        guard let value = self[key] else { return nil }
         if case .object(let object) = value, object["sealed"] != nil {
             guard object.count == 1, let box = object.object("sealed"), box.hasOnly(["keyId", "box"]), let keyId = box.string("keyId"),
                 let data = box.string("box").flatMap({ Data(base64Encoded: $0) })
@@ -93,7 +105,7 @@ struct PayloadObject: Equatable {
 
     /// nil when the field is malformed; `.some(nil)` when it is absent or null.
     func optionalFreeText(_ key: String) -> FreeText?? {
-        switch fields[key] {
+        switch self[key] {
         case nil, .null?: return .some(nil)
         default: return freeText(key).map { .some($0) }
         }
@@ -141,14 +153,15 @@ enum PayloadJSON {
 
         mutating func object(depth: Int) -> PayloadObject? {
             guard depth < PayloadJSON.depthMax, consume(UInt8(ascii: "{")) else { return nil }
-            var fields: [String: PayloadValue] = [:]
-            if consume(UInt8(ascii: "}")) { return PayloadObject(fields: fields) }
+            var fields: [PayloadObject.Field] = []
+            if consume(UInt8(ascii: "}")) { return PayloadObject(entries: fields) }
             while fields.count < PayloadJSON.fieldsMax {
-                guard let key = string(), consume(UInt8(ascii: ":")), let value = value(depth: depth + 1),
-                    fields.updateValue(value, forKey: key) == nil
+                guard let key = string(), !fields.contains(where: { $0.key == key }), consume(UInt8(ascii: ":")),
+                    let value = value(depth: depth + 1)
                 else { return nil }
+                fields.append(PayloadObject.Field(key: key, value: value))
                 if consume(UInt8(ascii: ",")) { continue }
-                return consume(UInt8(ascii: "}")) ? PayloadObject(fields: fields) : nil
+                return consume(UInt8(ascii: "}")) ? PayloadObject(entries: fields) : nil
             }
             return nil
         }

@@ -3,8 +3,10 @@ public import Events
 public import Foundation
 
 /// One logged event as projections see it: the envelope facts plus the payload decoded once
-/// for every projection (nil when no projection reads that event type's payload).
-public struct ProjectionEvent: Sendable {
+/// for every projection (nil when no projection reads that event type's payload). A class, so
+/// handing an event to each projection of a batch is one reference count, not a copy of four
+/// strings and an existential payload.
+public final class ProjectionEvent: Sendable {
     /// The event's global position.
     public let position: UInt64
     /// Its stream.

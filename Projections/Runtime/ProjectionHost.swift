@@ -63,11 +63,21 @@ public actor ProjectionHost {
     public func catchUp(maxEvents: Int = .max) async throws -> Int {
         let head = store.headPosition
         var read = 0
-        while read < maxEvents {
-            let applied = try batches.applyNext(head: head, maxEvents: maxEvents - read, storage: storage)
-            guard applied > 0 else { break }
-            read += applied
-            await Task.yield()  // let queries in between batches
+        // The next batch is read and decoded on another thread while this one is written.
+        while read < maxEvents, let pipeline = batches.pipeline(head: head, maxEvents: maxEvents - read) {
+            defer { pipeline.stop() }
+            var restart = false
+            while let batch = try pipeline.next() {
+                // A rebuild run while this loop yielded resets checkpoints: decode again from them.
+                guard batches.continues(batch) else {
+                    restart = true
+                    break
+                }
+                try batches.apply(batch, storage: storage)
+                read += batch.events.count
+                await Task.yield()  // let queries in between batches
+            }
+            if !restart { break }
         }
         try runners.swapCaughtUpShadows(head: head, storage: storage)
         return read

@@ -14,7 +14,11 @@ protocol ProjectionRunning: AnyObject {
     var payloadTypes: Set<String> { get }
     /// Applies the batch's events past the checkpoint and writes the new checkpoint, all in
     /// `txn`; returns the new checkpoint (call ``committed(checkpoint:)`` after the commit).
-    func write(_ batch: [ProjectionEvent], in txn: WriteTransaction, storage: ProjectionStorage) throws -> UInt64
+    /// `prepared` is what ``preparation`` made of the batch.
+    func write(_ batch: [ProjectionEvent], prepared: any PreparedProjection, in txn: WriteTransaction, storage: ProjectionStorage) throws -> UInt64
+    /// Works out what each event of a batch does to the model (`types`: each event's type
+    /// number); pure, so the decoding thread runs it.
+    var preparation: @Sendable (_ batch: [ProjectionEvent], _ types: [Int]) -> any PreparedProjection { get }
     func committed(checkpoint: UInt64)
     /// Makes the shadow the served model on disk: flip the active version, drop the old one.
     func writeSwap(in txn: WriteTransaction, storage: ProjectionStorage) throws
@@ -43,8 +47,12 @@ final class ProjectionRunner<P: BatchApplying>: ProjectionRunning {
     var isBuildingShadow: Bool { oldDatabases != nil }
     var servingCheckpoint: UInt64 { isBuildingShadow ? oldCheckpoint : checkpoint }
 
-    init(version: Int, storage: ProjectionStorage, active: Int?) throws {
+    /// Whether the projection reads each numbered event type (`reads[0]`: types nobody reads).
+    private let reads: [Bool]
+
+    init(version: Int, storage: ProjectionStorage, active: Int?, typeNumbers: EventTypeNumbers) throws {
         self.version = version
+        reads = typeNumbers.mask(P.placesEveryEvent ? nil : P.payloadTypes)
         databases = try storage.databases(P.name, version: version)
         checkpoint = try storage.checkpoint(of: P.name, version: version)
         if let active, active != version {
@@ -61,8 +69,13 @@ final class ProjectionRunner<P: BatchApplying>: ProjectionRunning {
 
     private var checkpointKey: [UInt8] { Array(ProjectionStorage.databaseName(P.name, version: version).utf8) }
 
-    func write(_ batch: [ProjectionEvent], in txn: WriteTransaction, storage: ProjectionStorage) throws -> UInt64 {
-        let applied = try P.apply(batch, after: checkpoint, in: txn, databases: databases)
+    var preparation: @Sendable ([ProjectionEvent], [Int]) -> any PreparedProjection {
+        let reads = reads
+        return { batch, types in P.prepare(batch, types: types, reads: reads) }
+    }
+
+    func write(_ batch: [ProjectionEvent], prepared: any PreparedProjection, in txn: WriteTransaction, storage: ProjectionStorage) throws -> UInt64 {
+        let applied = try P.apply(batch, prepared: prepared, after: checkpoint, in: txn, databases: databases)
         try txn.put(storage.checkpoints, key: checkpointKey, value: BigEndian.bytes(applied))
         return applied
     }
@@ -96,20 +109,36 @@ final class ProjectionRunner<P: BatchApplying>: ProjectionRunning {
 /// write samples). A protocol requirement's default implementation is specialized into each
 /// conforming type's witness, so the loop lives here.
 protocol BatchApplying: FactProjection {
-    /// Applies the events of `batch` after position `checkpoint` in `txn`; returns the last
-    /// position applied (the new checkpoint).
-    static func apply(_ batch: [ProjectionEvent], after checkpoint: UInt64, in txn: WriteTransaction, databases: ModelDatabases) throws -> UInt64
+    /// What each event of `batch` does to the model; `reads` marks the type numbers (`types`,
+    /// one per event) the projection reads.
+    static func prepare(_ batch: [ProjectionEvent], types: [Int], reads: [Bool]) -> any PreparedProjection
+    /// Applies the prepared events of `batch` after position `checkpoint` in `txn`; returns the
+    /// last position applied (the new checkpoint).
+    static func apply(
+        _ batch: [ProjectionEvent], prepared: any PreparedProjection, after checkpoint: UInt64, in txn: WriteTransaction,
+        databases: ModelDatabases
+    ) throws -> UInt64
 }
 
 extension BatchApplying {
-    static func apply(_ batch: [ProjectionEvent], after checkpoint: UInt64, in txn: WriteTransaction, databases: ModelDatabases) throws -> UInt64 {
+    static func prepare(_ batch: [ProjectionEvent], types: [Int], reads: [Bool]) -> any PreparedProjection {
+        PreparedPlacements<Self>(events: batch.indices.map { reads[types[$0]] ? ModelWriter<Self>.prepare(batch[$0]) : .ignored })
+    }
+
+    static func apply(
+        _ batch: [ProjectionEvent], prepared: any PreparedProjection, after checkpoint: UInt64, in txn: WriteTransaction,
+        databases: ModelDatabases
+    ) throws -> UInt64 {
+        guard let prepared = prepared as? PreparedPlacements<Self>, prepared.events.count == batch.count else {
+            preconditionFailure("\(name) was handed a batch prepared for another projection or batch")
+        }
         var writer = ModelWriter<Self>(txn: txn, databases: databases)
         var applied = checkpoint
         // Events at or before the checkpoint were applied by an earlier batch: skipping them
         // makes a replay after an interrupted run harmless.
-        for event in batch where event.position > applied {
-            if placesEveryEvent || payloadTypes.contains(event.eventType) { try writer.apply(event) }
-            applied = event.position
+        for index in batch.indices where batch[index].position > applied {
+            try writer.apply(prepared.events[index], of: batch[index])
+            applied = batch[index].position
         }
         try writer.finish()
         return applied

@@ -3,6 +3,8 @@ import LMDB
 /// The projections of one environment, listed for the runtime's loops.
 final class ProjectionRunners {
     let all: [any ProjectionRunning]
+    /// Works out a batch's placements for every projection (on any thread).
+    let preparer: BatchPreparer
     /// The databases of every version a query may find active, by projection name.
     let source: ModelSource
 
@@ -29,14 +31,18 @@ final class ProjectionRunners {
                 for name in fresh { try txn.put(storage.active, key: Array(name.utf8), value: BigEndian.bytes(UInt64(version(name)))) }
             }
         }
+        let typeNumbers = EventTypeNumbers([
+            CaseloadProjection.payloadTypes, RecordsProjection.payloadTypes, FunderProjection.payloadTypes,
+            MembershipProjection.payloadTypes, ElectionsProjection.payloadTypes, PartnershipProjection.payloadTypes,
+        ])
+        func runner<P: BatchApplying>(_ projection: P.Type) throws -> any ProjectionRunning {
+            try ProjectionRunner<P>(version: version(P.name), storage: storage, active: active[P.name], typeNumbers: typeNumbers)
+        }
         all = [
-            try ProjectionRunner<CaseloadProjection>(version: version(CaseloadProjection.name), storage: storage, active: active[CaseloadProjection.name]),
-            try ProjectionRunner<RecordsProjection>(version: version(RecordsProjection.name), storage: storage, active: active[RecordsProjection.name]),
-            try ProjectionRunner<FunderProjection>(version: version(FunderProjection.name), storage: storage, active: active[FunderProjection.name]),
-            try ProjectionRunner<MembershipProjection>(version: version(MembershipProjection.name), storage: storage, active: active[MembershipProjection.name]),
-            try ProjectionRunner<ElectionsProjection>(version: version(ElectionsProjection.name), storage: storage, active: active[ElectionsProjection.name]),
-            try ProjectionRunner<PartnershipProjection>(version: version(PartnershipProjection.name), storage: storage, active: active[PartnershipProjection.name]),
+            try runner(CaseloadProjection.self), try runner(RecordsProjection.self), try runner(FunderProjection.self),
+            try runner(MembershipProjection.self), try runner(ElectionsProjection.self), try runner(PartnershipProjection.self),
         ]
+        preparer = BatchPreparer(typeNumbers: typeNumbers, steps: all.map(\.preparation))
         var databases: [String: [Int: ModelDatabases]] = [:]
         for runner in all {
             for version in Set([runner.version, runner.servingVersion]) {
@@ -53,8 +59,16 @@ final class ProjectionRunners {
 
     /// Applies one batch to every projection in one write transaction, checkpoints included.
     func write(_ batch: [ProjectionEvent], storage: ProjectionStorage) throws {
+        try write(preparer.prepare(batch), storage: storage)
+    }
+
+    /// Applies one prepared batch to every projection in one write transaction, checkpoints
+    /// included.
+    func write(_ batch: PreparedBatch, storage: ProjectionStorage) throws {
         let checkpoints = try storage.environment.write { txn in
-            try all.map { try $0.write(batch, in: txn, storage: storage) }
+            try zip(all, batch.projections).map { runner, prepared in
+                try runner.write(batch.events, prepared: prepared, in: txn, storage: storage)
+            }
         }
         for (runner, checkpoint) in zip(all, checkpoints) { runner.committed(checkpoint: checkpoint) }
     }

@@ -18,7 +18,7 @@ extension ReadModels {
         }
         let batches = BatchReader(store: store, runners: runners, batchEvents: asOfBatchEvents)
         let head = min(position, store.headPosition)
-        while try batches.applyNext(head: head, maxEvents: .max, storage: storage) > 0 {}
+        _ = try batches.applyAll(head: head, storage: storage)
         return ReadModels(store: store, source: runners.source, checkpoints: runners.servingCheckpoints)
     }
 

@@ -6,7 +6,10 @@ import LMDB
 /// Applies events to one projection version inside the batch's write transaction: one put per
 /// fact, one put per event into the locations index (only for projections that apply
 /// corrections), and, at the end of the batch, the index entries of rows whose index value
-/// may have changed. Everything goes through `txn`, so a retried transaction starts clean.
+/// may have changed. Puts are gathered and written in key order (``SortedPuts``) at the end of
+/// the batch and before any correction or void, which must find the facts already placed, so
+/// what lands on disk is exactly what one put per fact would leave. Everything goes through
+/// `txn`, so a retried transaction starts clean.
 struct ModelWriter<P: FactProjection> {
     let txn: WriteTransaction
     let databases: ModelDatabases
@@ -15,33 +18,50 @@ struct ModelWriter<P: FactProjection> {
     private var locations = ByteWriter(capacity: 128)
     /// Rows of the indexed table whose index value may have changed in this batch.
     private var touched: Set<RowKey> = []
+    private var factPuts = SortedPuts()
+    private var locationPuts = SortedPuts()
 
     init(txn: WriteTransaction, databases: ModelDatabases) {
         self.txn = txn
         self.databases = databases
     }
 
-    /// Applies one event: a correction replaces the original's facts (kept at the original's
-    /// position, marked with the correction's), a void removes them, anything else is placed.
-    mutating func apply(_ event: ProjectionEvent) throws {
-        guard P.appliesCorrections else {
-            try place(event, position: event.position, correctedAt: nil)
-            return
-        }
+    /// What `event` does to the model, worked out from the event alone: placements are pure,
+    /// so this runs on the decoding thread while the previous batch is written.
+    static func prepare(_ event: ProjectionEvent) -> PreparedEvent<P.Fact> {
+        guard P.appliesCorrections else { return .place(P.placements(of: event)) }
         if let correction = event.event as? EventCorrected {
-            let original = try remove(correction.originalEventId)
-            guard let replacement = try? correction.decodedReplacement() else { return }
-            let envelope = event.replacing(event: replacement, eventId: correction.originalEventId)
-            try place(envelope, position: original ?? event.position, correctedAt: event.position)
+            let replacement = (try? correction.decodedReplacement()).map { replacement in
+                P.placements(of: event.replacing(event: replacement, eventId: correction.originalEventId))
+            }
+            return .correct(original: correction.originalEventId, replacement: replacement)
         } else if let void = event.event as? EventVoided {
-            try remove(void.originalEventId)
-        } else {
-            try place(event, position: event.position, correctedAt: nil)
+            return .void(original: void.originalEventId)
+        }
+        return .place(P.placements(of: event))
+    }
+
+    /// Applies one prepared event: a correction replaces the original's facts (kept at the
+    /// original's position, marked with the correction's), a void removes them, anything else
+    /// is placed.
+    mutating func apply(_ prepared: PreparedEvent<P.Fact>, of event: ProjectionEvent) throws {
+        switch prepared {
+        case .ignored:
+            return
+        case .place(let placements):
+            try place(placements, eventId: event.eventId, position: event.position, correctedAt: nil)
+        case .correct(let original, let replacement):
+            try flush()
+            let position = try remove(original)
+            guard let replacement else { return }
+            try place(replacement, eventId: original, position: position ?? event.position, correctedAt: event.position)
+        case .void(let original):
+            try flush()
+            try remove(original)
         }
     }
 
-    private mutating func place(_ event: ProjectionEvent, position: UInt64, correctedAt: UInt64?) throws {
-        let placements = P.placements(of: event)
+    private mutating func place(_ placements: [(RowKey, P.Fact)], eventId: UUID, position: UInt64, correctedAt: UInt64?) throws {
         guard !placements.isEmpty else { return }
         precondition(placements.count <= Int(UInt8.max), "\(P.name) placed \(placements.count) facts for one event")
         locations.removeAll()
@@ -50,9 +70,9 @@ struct ModelWriter<P: FactProjection> {
             key.removeAll()
             FactKey.write(row, position: position, placement: index, to: &key)
             value.removeAll()
-            FactValue.write(eventId: event.eventId, correctedAt: correctedAt, to: &value)
+            FactValue.write(eventId: eventId, correctedAt: correctedAt, to: &value)
             P.encode(fact, to: &value)
-            try txn.put(databases.facts, key: key.bytes, value: value.bytes)
+            factPuts.add(key: key.bytes, value: value.bytes)
             if P.appliesCorrections {
                 locations.write(UInt8(key.bytes.count >> 8))
                 locations.write(UInt8(key.bytes.count & 0xFF))
@@ -62,7 +82,7 @@ struct ModelWriter<P: FactProjection> {
         }
         // Only projections that apply corrections need to find an event's facts again; the
         // audit index would otherwise hold an entry for every event in the log.
-        if P.appliesCorrections { try txn.put(databases.locations, key: Self.idKey(event.eventId), value: locations.bytes) }
+        if P.appliesCorrections { locationPuts.add(key: Self.idKey(eventId), value: locations.bytes) }
     }
 
     /// Removes an event's facts everywhere; returns the original position when there were any.
@@ -90,8 +110,15 @@ struct ModelWriter<P: FactProjection> {
         return position
     }
 
-    /// Brings the index up to date for the rows this batch touched.
+    /// Writes the gathered puts, sorted.
+    private mutating func flush() throws {
+        try factPuts.write(into: databases.facts, in: txn)
+        try locationPuts.write(into: databases.locations, in: txn)
+    }
+
+    /// Writes what the batch placed and brings the index up to date for the rows it touched.
     mutating func finish() throws {
+        try flush()
         guard !touched.isEmpty else { return }
         let reader = ModelReader<P>(txn: txn, databases: databases)
         let index = ModelIndex(database: databases.index)
@@ -120,4 +147,17 @@ struct ModelWriter<P: FactProjection> {
     private static func damagedLocations() -> ProjectionError {
         .corruptRow(projection: P.name, detail: "an event's locations entry runs past its end")
     }
+}
+
+/// What one event does to a projection's model, decided without reading the model.
+enum PreparedEvent<Fact: Sendable>: Sendable {
+    /// The projection does not read this event type.
+    case ignored
+    /// Place these facts at the event's position.
+    case place([(RowKey, Fact)])
+    /// Remove the original's facts, then place the replacement's (nil: the replacement does
+    /// not decode, and the original is only removed).
+    case correct(original: UUID, replacement: [(RowKey, Fact)]?)
+    /// Remove the original's facts.
+    case void(original: UUID)
 }

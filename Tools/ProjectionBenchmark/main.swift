@@ -41,6 +41,15 @@ func memoryLine() -> String {
         .map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }.joined(separator: ", ")
 }
 
+/// CPU seconds (user and system, every thread) the process has used so far: on a machine
+/// loaded by others, events per CPU second moves less than events per wall second.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
 func rate(_ events: UInt64, _ seconds: Double) -> String { String(format: "%.0f events/s (%.2f s)", Double(events) / seconds, seconds) }
 
 let store = try EventStore.open(directory: directory)
@@ -62,7 +71,9 @@ var scanned: UInt64 = 0
 let scanSeconds = queriesOnly ? 1 : try seconds { try store.scan { _ in scanned += 1; return true } }
 print("raw store.scan:                \(rate(scanned, scanSeconds))")
 
-if !queriesOnly {
+// HARBOUR_BENCH_REBUILD_ONLY=1 measures the raw scan and the rebuild alone (for profiling).
+let rebuildOnly = ProcessInfo.processInfo.environment["HARBOUR_BENCH_REBUILD_ONLY"] == "1"
+if !queriesOnly && !rebuildOnly {
     var typeCounts: [String: Int] = [:]
     let registry = EventRegistry.standard
     let decodeSeconds = try seconds {
@@ -95,9 +106,17 @@ let projections = directory + "/projections-bench"
 if !queriesOnly { try? FileManager.default.removeItem(atPath: projections) }
 let host = try ProjectionHost.open(store: store, options: .init(directory: projections, batchEvents: 50_000))
 if !queriesOnly {
+    let cpuBefore = cpuSeconds()
     let rebuildSeconds = try await secondsAsync { try await host.catchUp() }
+    let rebuildCPUSeconds = cpuSeconds() - cpuBefore
     print("rebuild of all projections:    \(rate(head, rebuildSeconds)); ratio to the raw scan \(String(format: "%.3f", scanSeconds / rebuildSeconds))")
+    print(String(format: "rebuild CPU time: %.2f s (%.0f events per CPU second, %.2f cores busy)", rebuildCPUSeconds, Double(head) / rebuildCPUSeconds, rebuildCPUSeconds / rebuildSeconds))
     print("memory after the rebuild: \(memoryLine())")
+    if rebuildOnly {
+        await host.close()
+        await store.close()
+        exit(0)
+    }
     let asOfSeconds = try seconds { _ = try ReadModels.asOf(position: head, store: store) }
     print("as-of build into a temporary environment (no fsync): \(rate(head, asOfSeconds))")
 }
