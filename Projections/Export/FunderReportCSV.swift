@@ -11,7 +11,8 @@ public enum FunderReportCSV {
     ]
 
     /// The whole report as CSV text.
-    public static func csv(_ report: FunderReport) -> String {
+    public static func csv(_ detail: FunderReportDetail) -> String {
+        let report = detail.report
         var lines = [
             row(["Contract", report.contractId]),
             row(["Period", "\(report.period.start)", "\(report.period.end)"]),
@@ -21,7 +22,7 @@ public enum FunderReportCSV {
         lines += summaryRows(report).map(row)
         lines.append("")
         lines.append(row(serviceColumns))
-        lines += report.rows.map { row(serviceCells($0)) }
+        lines += detail.rows.map { row(serviceCells($0)) }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 

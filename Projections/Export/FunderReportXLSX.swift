@@ -6,11 +6,12 @@ import ZIPFoundation
 /// templates. Written as a handful of minimal SpreadsheetML parts with inline strings.
 public enum FunderReportXLSX {
     /// The workbook's bytes.
-    public static func xlsx(_ report: FunderReport) throws -> Data {
+    public static func xlsx(_ detail: FunderReportDetail) throws -> Data {
+        let report = detail.report
         let archive = try Archive(accessMode: .create)
         let summary = [["Contract", report.contractId], ["Period start", "\(report.period.start)"], ["Period end", "\(report.period.end)"],
             ["Fiscal year start", "\(report.fiscalYear.start)"], ["Figure", "Value"]] + FunderReportCSV.summaryRows(report)
-        let services = [FunderReportCSV.serviceColumns] + report.rows.map(FunderReportCSV.serviceCells)
+        let services = [FunderReportCSV.serviceColumns] + detail.rows.map(FunderReportCSV.serviceCells)
         let parts: [(String, String)] = [
             ("[Content_Types].xml", contentTypes),
             ("_rels/.rels", rootRelationships),

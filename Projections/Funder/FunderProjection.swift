@@ -1,11 +1,14 @@
 public import Events
 import Foundation
 
-/// The facts funder reports are computed from. Rows: `client/<id>` (profile at intake and
-/// later details), `services/<contract>|<yyyy-mm>` (services delivered under a contract in a
-/// month; `none` for services under no contract), `referrals/<yyyy-mm>` (referrals made),
-/// `referral/<id>` (outcomes), `partner/<id>` (funding type), `contract/<id>` (its terms),
-/// `served/<contract>|<client>` (dates of a client's services under a contract).
+/// The facts funder reports are computed from. Rows: `client/<id>` (profile at intake, later
+/// details, and every service the client received), `services/<contract>|<yyyy-mm>` (services
+/// delivered under a contract in a month; `none` for services under no contract),
+/// `referrals/<yyyy-mm>` (referrals made), `referral/<id>` (outcomes), `partner/<id>` (funding
+/// type), `contract/<id>` (its terms). Kept from the `client` rows at the end of each batch
+/// (see `FunderProjection+Aggregates.swift`): `days/<contract>|<yyyy-mm>` (per day of the
+/// month, the service figures) and `clients/<contract>|<yyyy-mm>|<client>` (the days a client
+/// was served that month, with what their figures need), so a report reads O(days + clients).
 public enum FunderProjection: FactProjection {
     /// What the funder report keeps of an event.
     public enum Fact: Codable, Sendable, Equatable {
@@ -18,9 +21,14 @@ public enum FunderProjection: FactProjection {
         case outcome(ReferralStage)
         case partner(funding: PartnerFunding, francophone: Bool, name: String)
         case contract(funder: String, program: String, agreementNumber: String, startsOn: CalendarDate, endsOn: CalendarDate)
-        /// A service's date in the client's row under a contract (`served/<contract>|<client>`),
-        /// so "served earlier in the fiscal year" is one small range scan per client.
-        case served(CalendarDate)
+        /// A service in its client's row (`client/<id>`), so the client's aggregates can be
+        /// recomputed from that one row when a service or the client's details change.
+        case served(ServedFacts)
+        /// The service figures of one day (`days/<contract>|<yyyy-mm>`, slot = day of month),
+        /// by figure name; figures at zero are left out.
+        case dayTotals([String: Int])
+        /// A client served under a contract in a month (`clients/<contract>|<yyyy-mm>|<client>`).
+        case clientMonth(ClientMonth)
     }
 
     public static let name = "funder"
@@ -36,9 +44,14 @@ public enum FunderProjection: FactProjection {
         RowKey("services", "\(contract ?? "none")|\(monthKey(date))")
     }
 
-    /// The row of a client's service dates under a contract (nil: none).
-    public static func servedRow(contract: String?, client: String) -> RowKey {
-        RowKey("served", "\(contract ?? "none")|\(client)")
+    /// The row of a contract's (nil: none) service figures per day of the month of `date`.
+    public static func daysRow(contract: String?, month date: CalendarDate) -> RowKey {
+        RowKey("days", "\(contract ?? "none")|\(monthKey(date))")
+    }
+
+    /// The key prefix of the `clients` rows of a contract (nil: none) in the month of `date`.
+    static func clientsPrefix(contract: String?, month date: CalendarDate) -> String {
+        "\(contract ?? "none")|\(monthKey(date))|"
     }
 
     static func monthKey(_ date: CalendarDate) -> String {
@@ -59,7 +72,7 @@ public enum FunderProjection: FactProjection {
         case let e as ServiceDelivered:
             return [
                 (servicesRow(contract: e.contractId?.rawValue, month: e.deliveredOn), .service(ServiceFacts(e))),
-                (servedRow(contract: e.contractId?.rawValue, client: e.clientId.rawValue), .served(e.deliveredOn)),
+                (RowKey("client", e.clientId.rawValue), .served(ServedFacts(e))),
             ]
         case let e as ReferralMade:
             return [(RowKey("referrals", monthKey(e.madeOn)), .referral(ReferralFacts(e)))]
@@ -173,6 +186,59 @@ public struct ServiceFacts: Codable, Sendable, Equatable {
         mode = event.mode
         workerId = event.workerId.rawValue
         outcome = event.outcome
+    }
+}
+
+/// What a client's row keeps of each of their services.
+public struct ServedFacts: Codable, Sendable, Equatable {
+    /// The contract it was delivered under (nil: none).
+    public let contract: String?
+    /// The date delivered.
+    public let deliveredOn: CalendarDate
+    /// The component.
+    public let component: ServiceComponent
+    /// Minutes.
+    public let minutes: Int
+    /// In person, phone, online.
+    public let mode: ContactMode
+
+    init(contract: String?, deliveredOn: CalendarDate, component: ServiceComponent, minutes: Int, mode: ContactMode) {
+        self.contract = contract
+        self.deliveredOn = deliveredOn
+        self.component = component
+        self.minutes = minutes
+        self.mode = mode
+    }
+
+    init(_ event: ServiceDelivered) {
+        self.init(contract: event.contractId?.rawValue, deliveredOn: event.deliveredOn, component: event.component, minutes: event.minutes, mode: event.mode)
+    }
+}
+
+/// What the funder report keeps of a client served under a contract in one month.
+public struct ClientMonth: Codable, Sendable, Equatable {
+    /// Bit `d - 1` is set when the client had a service on day `d` of the month.
+    public let daysServed: UInt32
+    /// The client's first service under the contract in the fiscal year holding this month.
+    public let firstInFiscalYear: CalendarDate
+    /// The client's details (nil when the log holds no registration: counted as anonymous).
+    public let client: ClientFacts?
+
+    init(daysServed: UInt32, firstInFiscalYear: CalendarDate, client: ClientFacts?) {
+        self.daysServed = daysServed
+        self.firstInFiscalYear = firstInFiscalYear
+        self.client = client
+    }
+
+    /// The first day served in `month` that lies in `period`, if any.
+    func firstDay(of month: CalendarDate, in period: ReportPeriod) -> CalendarDate? {
+        var days = daysServed
+        while days != 0 {
+            let date = CalendarDate(year: month.year, month: month.month, day: days.trailingZeroBitCount + 1)!
+            if period.contains(date) { return date }
+            days &= days - 1
+        }
+        return nil
     }
 }
 

@@ -46,14 +46,12 @@ public struct ReportPeriod: Sendable, Equatable, Codable {
     }
 }
 
-/// One figure of a funder report and the log positions of the events behind it.
+/// One figure of a funder report (the events behind it: ``ReadModels/explain(_:cell:)``).
 public struct ReportCell: Sendable, Equatable, Codable {
     /// The figure's name, such as `services.component.languageTraining`.
     public let name: String
     /// The figure.
-    public internal(set) var value: Int
-    /// Positions of the events behind it (originals and their corrections), ascending.
-    public internal(set) var sources: [UInt64]
+    public let value: Int
 }
 
 /// One service delivered, as a row of the client-service sheet (iCARE-style).
@@ -93,7 +91,8 @@ public struct ClientServiceRow: Sendable, Equatable, Codable {
     public let position: UInt64
 }
 
-/// A funder report for one contract and period.
+/// A funder report for one contract and period: its figures, read from the aggregates the
+/// funder projection keeps per contract, month and day (``ReadModels/funderReport(contract:period:)``).
 public struct FunderReport: Sendable, Equatable, Codable {
     /// The contract.
     public let contractId: String
@@ -101,11 +100,22 @@ public struct FunderReport: Sendable, Equatable, Codable {
     public let period: ReportPeriod
     /// The fiscal year new vs returning is measured in.
     public let fiscalYear: ReportPeriod
-    /// Every figure by name.
+    /// Every figure by name (a figure nothing contributed to is absent).
     public let cells: [String: ReportCell]
-    /// One row per client-service, by date then service id.
-    public let rows: [ClientServiceRow]
 
     /// A figure's value (0 when nothing contributed).
     public func value(_ name: String) -> Int { cells[name]?.value ?? 0 }
+}
+
+/// A funder report worked out service by service from the facts
+/// (``ReadModels/funderReportDetail(contract:period:)``): the same figures as the report, with
+/// the events behind each and one row per client-service, for exports and explanations.
+public struct FunderReportDetail: Sendable, Equatable, Codable {
+    /// The figures.
+    public let report: FunderReport
+    /// Per figure, the positions of the events behind it (originals and their corrections),
+    /// ascending.
+    public let sources: [String: [UInt64]]
+    /// One row per client-service, by date then log position.
+    public let rows: [ClientServiceRow]
 }

@@ -73,6 +73,12 @@ public protocol FactProjection: Sendable {
     static func affectsIndex(_ fact: Fact) -> Bool
     /// The value a row of ``indexedTable`` is filed under (nil: not filed).
     static func indexValue(of row: RowKey, entries: [FactEntry<Fact>]) -> String?
+
+    /// The table whose rows feed aggregates the projection keeps beside its facts (nil: none).
+    static var aggregatedTable: String? { get }
+    /// Brings the aggregates up to date at the end of a batch, given every row of
+    /// ``aggregatedTable`` the batch changed, with its facts before and after the batch.
+    static func updateAggregates(_ changes: [RowChange<Fact>], in aggregates: inout AggregateWriter<Self>) throws
 }
 
 extension FactProjection {
@@ -86,4 +92,8 @@ extension FactProjection {
     public static func affectsIndex(_ fact: Fact) -> Bool { false }
     /// Without an index no row is filed.
     public static func indexValue(of row: RowKey, entries: [FactEntry<Fact>]) -> String? { nil }
+    /// Most read models keep no aggregates.
+    public static var aggregatedTable: String? { nil }
+    /// Without aggregates there is nothing to update.
+    public static func updateAggregates(_ changes: [RowChange<Fact>], in aggregates: inout AggregateWriter<Self>) throws {}
 }

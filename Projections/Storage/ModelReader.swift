@@ -14,12 +14,13 @@ struct ModelReader<P: FactProjection> {
         return entries
     }
 
-    /// Every row of `table` in key order, each with its facts; `body` returns false to stop.
-    func forEachRow(table: String, _ body: (RowKey, [FactEntry<P.Fact>]) throws -> Bool) throws {
+    /// Every row of `table` whose key starts with `keyPrefix`, in key order, each with its
+    /// facts; `body` returns false to stop.
+    func forEachRow(table: String, keyPrefix: String = "", _ body: (RowKey, [FactEntry<P.Fact>]) throws -> Bool) throws {
         var current: RowKey?
         var entries: [FactEntry<P.Fact>] = []
         var stopped = false
-        try forEachFact(prefix: FactKey.tablePrefix(table)) { row, entry in
+        try forEachFact(prefix: FactKey.tablePrefix(table) + Array(keyPrefix.utf8)) { row, entry in
             if row != current {
                 if let current, !entries.isEmpty, try !body(current, entries) {
                     stopped = true

@@ -20,6 +20,10 @@ struct ModelWriter<P: FactProjection> {
     private var touched: Set<RowKey> = []
     private var factPuts = SortedPuts()
     private var locationPuts = SortedPuts()
+    /// Rows of the aggregated table changed in this batch, with their facts before the change
+    /// (read at the row's first change: no put to it is waiting then, so the database holds
+    /// the row as the batch found it).
+    private var aggregatedBefore: [RowKey: [FactEntry<P.Fact>]] = [:]
 
     init(txn: WriteTransaction, databases: ModelDatabases) {
         self.txn = txn
@@ -67,6 +71,7 @@ struct ModelWriter<P: FactProjection> {
         locations.removeAll()
         for index in placements.indices {
             let (row, fact) = placements[index]
+            if row.table == P.aggregatedTable { try rememberBefore(row) }
             key.removeAll()
             FactKey.write(row, position: position, placement: index, to: &key)
             value.removeAll()
@@ -97,6 +102,7 @@ struct ModelWriter<P: FactProjection> {
         for key in keys {
             try key.withUnsafeBytes { key in
                 guard let parsed = FactKey.parse(key) else { throw reader.corrupt(key, "a location names a key that is not table␟row␟position") }
+                if parsed.row.table == P.aggregatedTable { try rememberBefore(parsed.row) }
                 if parsed.row.table == P.indexedTable, let value = try txn.get(databases.facts, key: key),
                     P.affectsIndex(try reader.decode(key: key, value: value, position: parsed.position).fact)
                 {
@@ -116,9 +122,17 @@ struct ModelWriter<P: FactProjection> {
         try locationPuts.write(into: databases.locations, in: txn)
     }
 
-    /// Writes what the batch placed and brings the index up to date for the rows it touched.
+    /// Keeps a row's facts as they were before this batch first changed it.
+    private mutating func rememberBefore(_ row: RowKey) throws {
+        guard aggregatedBefore[row] == nil else { return }
+        aggregatedBefore[row] = try ModelReader<P>(txn: txn, databases: databases).entries(row)
+    }
+
+    /// Writes what the batch placed, then brings the aggregates and the index up to date for
+    /// the rows it touched.
     mutating func finish() throws {
         try flush()
+        try finishAggregates()
         guard !touched.isEmpty else { return }
         let reader = ModelReader<P>(txn: txn, databases: databases)
         let index = ModelIndex(database: databases.index)
@@ -126,6 +140,17 @@ struct ModelWriter<P: FactProjection> {
             try index.file(row.key, under: P.indexValue(of: row, entries: try reader.entries(row)), in: txn)
         }
         touched.removeAll()
+    }
+
+    private mutating func finishAggregates() throws {
+        guard !aggregatedBefore.isEmpty else { return }
+        let reader = ModelReader<P>(txn: txn, databases: databases)
+        let changes = try aggregatedBefore.keys.sorted().map { row in
+            RowChange(row: row, before: aggregatedBefore[row]!, after: try reader.entries(row))
+        }
+        aggregatedBefore.removeAll()
+        var aggregates = AggregateWriter<P>(txn: txn, databases: databases)
+        try P.updateAggregates(changes, in: &aggregates)
     }
 
     static func idKey(_ id: UUID) -> [UInt8] { withUnsafeBytes(of: id.uuid) { Array($0) } }

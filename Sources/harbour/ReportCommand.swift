@@ -70,7 +70,7 @@ struct FunderReportCommand: AsyncParsableCommand {
                 return try models.explain(report, cell: explain).map { String(decoding: try EventLine($0).encoded(), as: UTF8.self) + "\n" }
                     .joined().data(using: .utf8)!
             }
-            return try render(report)
+            return try render(report, models: models)
         }
         if let out {
             try output.write(to: URL(fileURLWithPath: out))
@@ -80,17 +80,19 @@ struct FunderReportCommand: AsyncParsableCommand {
         }
     }
 
-    private func render(_ report: FunderReport) throws -> Data {
+    /// The report in the chosen format; the exports' client-service rows are worked out from
+    /// the facts only for them.
+    private func render(_ report: FunderReport, models: ReadModels) throws -> Data {
         switch format {
         case .table:
             let lines = report.cells.keys.sorted().map { $0.padding(toLength: 40, withPad: " ", startingAt: 0) + report.value($0).grouped }
             return Data((["\(report.contractId) \(report.period.start) to \(report.period.end)"] + lines).joined(separator: "\n").utf8 + [0x0A])
-        case .csv: return Data(FunderReportCSV.csv(report).utf8)
+        case .csv: return Data(FunderReportCSV.csv(try models.funderReportDetail(contract: report.contractId, period: report.period)).utf8)
         case .json:
             let encoder = EventCoding.encoder()
             encoder.outputFormatting.insert(.prettyPrinted)
             return try encoder.encode(report) + Data([0x0A])
-        case .xlsx: return try FunderReportXLSX.xlsx(report)
+        case .xlsx: return try FunderReportXLSX.xlsx(try models.funderReportDetail(contract: report.contractId, period: report.period))
         }
     }
 }

@@ -7,12 +7,12 @@ import Testing
 import ZIPFoundation
 
 @Suite struct ExportTests {
-    private func juneReport(_ store: EventStore) async throws -> FunderReport {
+    private func juneReport(_ store: EventStore) async throws -> FunderReportDetail {
         var fixture = FunderFixture(store: store)
         try await fixture.record()
         let host = try ProjectionHost.open(store: store)
         try await host.catchUp()
-        let report = try await host.models.funderReport(contract: "k-1", period: try .month(year: 2025, month: 6))
+        let report = try await host.models.funderReportDetail(contract: "k-1", period: try .month(year: 2025, month: 6))
         await host.close()
         return report
     }
@@ -66,10 +66,14 @@ import ZIPFoundation
             try await LogWriter(store: store).record(ConsentRecorded(clientId: ClientID("B"), kind: .shareWithFunder, decision: withdrawn))
             let host = try ProjectionHost.open(store: store)
             try await host.catchUp()
-            let report = try await host.models.funderReport(contract: "k-1", period: try .month(year: 2025, month: 6))
+            let report = try await host.models.funderReportDetail(contract: "k-1", period: try .month(year: 2025, month: 6))
+            let summary = try await host.models.funderReport(contract: "k-1", period: try .month(year: 2025, month: 6))
             await host.close()
 
-            for (name, value) in FunderReportFixtureTests.expected { #expect(report.value(name) == value, "\(name)") }
+            for (name, value) in FunderReportFixtureTests.expected {
+                #expect(report.report.value(name) == value, "\(name)")
+                #expect(summary.value(name) == value, "\(name)")
+            }
             let lines = FunderReportCSV.csv(report).components(separatedBy: "\r\n")
             let header = try #require(lines.firstIndex(of: FunderReportCSV.serviceColumns.joined(separator: ",")))
             let rows = lines[(header + 1)...].filter { !$0.isEmpty }

@@ -76,8 +76,10 @@ struct FunderFixture {
             let report = try await host.models.funderReport(contract: "k-1", period: try .month(year: 2025, month: 6))
             #expect(report.cells.mapValues(\.value) == Self.expected)
             #expect(report.fiscalYear == (try ReportPeriod(start: day("2025-04-01"), end: day("2026-03-31"))))
-            #expect(report.rows.map(\.serviceId) == ["s-c1", "s-a2", "s-b1", "s-b2"])
-            #expect(report.rows.map(\.minor) == [nil, false, true, false])
+            let detail = try await host.models.funderReportDetail(contract: "k-1", period: try .month(year: 2025, month: 6))
+            #expect(detail.report == report)
+            #expect(detail.rows.map(\.serviceId) == ["s-c1", "s-a2", "s-b1", "s-b2"])
+            #expect(detail.rows.map(\.minor) == [nil, false, true, false])
             await host.close()
         }
     }
@@ -92,8 +94,10 @@ struct FunderFixture {
             let report = try models.funderReport(contract: "k-1", period: try .month(year: 2025, month: 6))
             let behind = try models.explain(report, cell: "minutes.component.languageTraining")
             #expect(behind.map(\.position) == [fixture.correctedService.position, fixture.correction.position])
-            #expect(report.cells.values.allSatisfy { !$0.sources.isEmpty })
-            #expect(report.cells.values.allSatisfy { !$0.sources.contains(fixture.voidedService.position) })
+            let sources = try models.funderReportDetail(contract: "k-1", period: try .month(year: 2025, month: 6)).sources
+            #expect(Set(sources.keys) == Set(report.cells.keys))
+            #expect(sources.values.allSatisfy { !$0.isEmpty })
+            #expect(sources.values.allSatisfy { !$0.contains(fixture.voidedService.position) })
             #expect(throws: ProjectionError.self) { try models.explain(report, cell: "services.component.employmentRelated") }
             await host.close()
         }

@@ -75,7 +75,8 @@ private struct DirectModels {
             let returned = try #require(try direct.models.funder.entries(june).first)
             #expect(returned.position == service.position && returned.correctedAt == back.position)
             let report = try direct.models.funderReport(contract: "k-1", period: try .month(year: 2025, month: 6))
-            #expect(report.value("minutes") == 45 && report.cells["minutes"]?.sources == [service.position, back.position])
+            let detail = try direct.models.funderReportDetail(contract: "k-1", period: try .month(year: 2025, month: 6))
+            #expect(report.value("minutes") == 45 && detail.sources["minutes"] == [service.position, back.position])
             direct.storage.close()
         }
     }
@@ -156,7 +157,7 @@ private struct DirectModels {
                 try txn.put(caseload.facts, key: FactKey.key(RowKey("client", "A"), position: service.position, placement: 0), value: value.bytes)
             }
             let error = try #require(throws: ProjectionError.self) {
-                try direct.models.funderReport(contract: "k-1", period: try .month(year: 2025, month: 6))
+                try direct.models.funderReportDetail(contract: "k-1", period: try .month(year: 2025, month: 6))
             }
             #expect(error.description.contains("services/k-1|2025-06 at position \(service.position)"))
             #expect(error.description.contains("runs past the end"))
@@ -193,7 +194,7 @@ private struct DirectModels {
 
             let host = try ProjectionHost.open(store: store, options: .init(directory: path))
             let funder = try #require(await host.status().first { $0.name == "funder" })
-            #expect(funder.servingVersion == 3 && !funder.rebuildingInShadow && funder.checkpoint == 0)
+            #expect(funder.servingVersion == 4 && !funder.rebuildingInShadow && funder.checkpoint == 0)
             try await host.catchUp()
             #expect(try await host.models.funder.entries(RowKey("contract", "k-1")).count == 1)
             await host.close()

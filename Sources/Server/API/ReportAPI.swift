@@ -20,7 +20,7 @@ struct ReportAPI {
                 handler: { _, _ in try JSONResponse.make(.ok, try ContractList(store: services.store).all()) }),
             Endpoint(
                 RouteKey(.get, "/api/reports/funder"),
-                .init(.api, "A contract's report for a month (month=YYYY-MM) or fiscal year (fiscalYear=YYYY, April to March); every figure lists its source positions.", responses: Self.answers),
+                .init(.api, "A contract's report for a month (month=YYYY-MM) or fiscal year (fiscalYear=YYYY, April to March); the events behind each figure are at /api/reports/funder/explain.", responses: Self.answers),
                 handler: { request, context in
                     let (report, models) = try await report(request, context)
                     return try services.readCache.json("funder|\(report.contractId)|\(report.period.start)|\(report.period.end)", position: models.position) { report }
@@ -32,16 +32,16 @@ struct ReportAPI {
             Endpoint(
                 RouteKey(.get, "/api/reports/funder/csv"), .init(.api, "The report as CSV.", responses: Self.answers),
                 handler: { request, context in
-                    let (report, _) = try await report(request, context)
-                    return Self.download(Data(FunderReportCSV.csv(report).utf8), type: "text/csv; charset=utf-8", name: Self.fileName(report, "csv"))
+                    let detail = try await detail(request, context)
+                    return Self.download(Data(FunderReportCSV.csv(detail).utf8), type: "text/csv; charset=utf-8", name: Self.fileName(detail.report, "csv"))
                 }),
             Endpoint(
                 RouteKey(.get, "/api/reports/funder/xlsx"), .init(.api, "The report as an .xlsx spreadsheet.", responses: Self.answers),
                 handler: { request, context in
-                    let (report, _) = try await report(request, context)
+                    let detail = try await detail(request, context)
                     return Self.download(
-                        try FunderReportXLSX.xlsx(report), type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        name: Self.fileName(report, "xlsx"))
+                        try FunderReportXLSX.xlsx(detail), type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        name: Self.fileName(detail.report, "xlsx"))
                 }),
         ]
     }
@@ -56,6 +56,14 @@ struct ReportAPI {
             try models.funderReport(contract: contract, period: period)
         }
         return (report, models)
+    }
+
+    /// The report the query names worked out service by service (the exports' rows).
+    func detail(_ request: Request, _ context: AppRequestContext) async throws -> FunderReportDetail {
+        let query = QueryReader(request)
+        let contract = try query.required("contract", example: "ircc-sap-2025")
+        let period = try query.reportPeriod()
+        return try await services.models(for: context).funderReportDetail(contract: contract, period: period)
     }
 
     @Sendable func explain(_ request: Request, _ context: AppRequestContext) async throws -> Response {

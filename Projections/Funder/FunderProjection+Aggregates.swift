@@ -1,0 +1,107 @@
+import Events
+
+/// The funder report's aggregates, kept from the `client` rows (a client's details and every
+/// service they received). At the end of each batch every client row the batch changed is
+/// folded twice — as it was before the batch and as it is after — and the difference is
+/// written: the service figures of each (contract, day) are sums over clients, so they move by
+/// the difference; a client's `clients/` entries belong to that client alone, so they are
+/// replaced. A correction or void of a service, or a change or correction of a client's
+/// intake, changes the client's row, so the aggregates follow it exactly.
+extension FunderProjection {
+    public static var aggregatedTable: String? { "client" }
+
+    public static func updateAggregates(_ changes: [RowChange<Fact>], in aggregates: inout AggregateWriter<FunderProjection>) throws {
+        var dayChanges: [ContractDay: [Int]] = [:]
+        for change in changes {
+            let before = ClientAggregates(FunderClientRow(change.before))
+            let after = ClientAggregates(FunderClientRow(change.after))
+            for (day, figures) in before.days { dayChanges[day, default: ClientAggregates.noFigures].subtract(figures) }
+            for (day, figures) in after.days { dayChanges[day, default: ClientAggregates.noFigures].add(figures) }
+            for (month, _) in before.months where after.months[month] == nil {
+                try aggregates.delete(clientsRow(month, client: change.row.key), slot: 0)
+            }
+            for (month, served) in after.months where before.months[month] != served {
+                try aggregates.put(.clientMonth(served), in: clientsRow(month, client: change.row.key), slot: 0)
+            }
+        }
+        for (day, change) in dayChanges where change.contains(where: { $0 != 0 }) {
+            try apply(change, to: day, in: &aggregates)
+        }
+    }
+
+    private static func clientsRow(_ month: ContractDay, client: String) -> RowKey {
+        RowKey("clients", clientsPrefix(contract: month.contract, month: month.date) + client)
+    }
+
+    /// Adds a change of figures to a day's stored totals; a day whose figures are all zero is
+    /// removed, so a model built in any order holds the same entries.
+    private static func apply(_ change: [Int], to day: ContractDay, in aggregates: inout AggregateWriter<FunderProjection>) throws {
+        let row = daysRow(contract: day.contract, month: day.date)
+        let slot = UInt64(day.date.day)
+        var totals: [String: Int] = [:]
+        switch try aggregates.fact(row, slot: slot) {
+        case .dayTotals(let stored)?: totals = stored
+        case nil: break
+        case let other?: throw ProjectionError.corruptRow(projection: name, detail: "\(row) holds \(other) where a day's totals belong")
+        }
+        let names = FunderReportBuilder.layout.names
+        for (slot, amount) in change.enumerated() where amount != 0 {
+            let total = totals[names[slot], default: 0] + amount
+            totals[names[slot]] = total == 0 ? nil : total
+        }
+        if totals.isEmpty { try aggregates.delete(row, slot: slot) } else { try aggregates.put(.dayTotals(totals), in: row, slot: slot) }
+    }
+}
+
+/// A contract (`none` for services under none) and a day (or a month's first day).
+struct ContractDay: Hashable {
+    let contract: String
+    let date: CalendarDate
+}
+
+/// What one client row contributes: service figures per (contract, day), and per (contract,
+/// month) the days served, the first service in that month's fiscal year and the client's details.
+struct ClientAggregates {
+    static let noFigures = Array(repeating: 0, count: FunderReportBuilder.layout.names.count)
+
+    private(set) var days: [ContractDay: [Int]] = [:]
+    private(set) var months: [ContractDay: ClientMonth] = [:]
+
+    init(_ row: FunderClientRow) {
+        guard !row.served.isEmpty else { return }
+        var firstInFiscalYear: [ContractDay: CalendarDate] = [:]
+        var daysServed: [ContractDay: UInt32] = [:]
+        for (service, _) in row.served {
+            let contract = service.contract ?? "none"
+            let date = service.deliveredOn
+            let year = ContractDay(contract: contract, date: ReportPeriod.fiscalYear(containing: date).start)
+            firstInFiscalYear[year] = min(firstInFiscalYear[year] ?? date, date)
+            daysServed[ContractDay(contract: contract, date: date.firstOfMonth), default: 0] |= 1 << UInt32(date.day - 1)
+            let age = ClientFacts.age(of: row.facts, on: date)
+            let figures = ServiceFigures(
+                minutes: service.minutes, component: service.component, mode: service.mode, ageBand: age.band, minor: age.minor,
+                anonymous: row.facts?.anonymous ?? true)
+            let day = ContractDay(contract: contract, date: date)
+            figures.forEach { slot, amount in days[day, default: Self.noFigures][slot] += amount }
+        }
+        for (month, mask) in daysServed {
+            let year = ContractDay(contract: month.contract, date: ReportPeriod.fiscalYear(containing: month.date).start)
+            months[month] = ClientMonth(daysServed: mask, firstInFiscalYear: firstInFiscalYear[year]!, client: row.facts)
+        }
+    }
+}
+
+extension [Int] {
+    fileprivate mutating func add(_ other: [Int]) {
+        for index in indices { self[index] += other[index] }
+    }
+
+    fileprivate mutating func subtract(_ other: [Int]) {
+        for index in indices { self[index] -= other[index] }
+    }
+}
+
+extension CalendarDate {
+    /// The first day of this date's month.
+    var firstOfMonth: CalendarDate { CalendarDate(year: year, month: month, day: 1)! }
+}
