@@ -3,20 +3,22 @@ import Events
 /// The funder report's aggregates, kept from the `client` rows (a client's details and every
 /// service they received). At the end of each batch every client row the batch changed is
 /// folded twice — as it was before the batch and as it is after — and the difference is
-/// written: the service figures of each (contract, day) are sums over clients, so they move by
-/// the difference; a client's `clients/` entries belong to that client alone, so they are
-/// replaced. A correction or void of a service, or a change or correction of a client's
+/// written: the service figures of each (contract, day) and the client figures of each
+/// (contract, whole month) are sums over clients, so they move by the difference; a client's
+/// `clients/` entries belong to that client alone, so they are replaced. A correction or void of a service, or a change or correction of a client's
 /// intake, changes the client's row, so the aggregates follow it exactly.
 extension FunderProjection {
     public static var aggregatedTable: String? { "client" }
 
     public static func updateAggregates(_ changes: [RowChange<Fact>], in aggregates: inout AggregateWriter<FunderProjection>) throws {
-        var dayChanges: [ContractDay: [Int]] = [:]
+        // Keyed by the day (slot = day of month) or, for a month's client figures, by the
+        // month's first day with slot 0.
+        var totalChanges: [TotalsSlot: [Int]] = [:]
         for change in changes {
             let before = ClientAggregates(FunderClientRow(change.before))
             let after = ClientAggregates(FunderClientRow(change.after))
-            for (day, figures) in before.days { dayChanges[day, default: ClientAggregates.noFigures].subtract(figures) }
-            for (day, figures) in after.days { dayChanges[day, default: ClientAggregates.noFigures].add(figures) }
+            for (slot, figures) in before.totals { totalChanges[slot, default: ClientAggregates.noFigures].subtract(figures) }
+            for (slot, figures) in after.totals { totalChanges[slot, default: ClientAggregates.noFigures].add(figures) }
             for (month, _) in before.months where after.months[month] == nil {
                 try aggregates.delete(clientsRow(month, client: change.row.key), slot: 0)
             }
@@ -24,8 +26,8 @@ extension FunderProjection {
                 try aggregates.put(.clientMonth(served), in: clientsRow(month, client: change.row.key), slot: 0)
             }
         }
-        for (day, change) in dayChanges where change.contains(where: { $0 != 0 }) {
-            try apply(change, to: day, in: &aggregates)
+        for (slot, change) in totalChanges where change.contains(where: { $0 != 0 }) {
+            try apply(change, to: slot, in: &aggregates)
         }
     }
 
@@ -33,11 +35,11 @@ extension FunderProjection {
         RowKey("clients", clientsPrefix(contract: month.contract, month: month.date) + client)
     }
 
-    /// Adds a change of figures to a day's stored totals; a day whose figures are all zero is
-    /// removed, so a model built in any order holds the same entries.
-    private static func apply(_ change: [Int], to day: ContractDay, in aggregates: inout AggregateWriter<FunderProjection>) throws {
-        let row = daysRow(contract: day.contract, month: day.date)
-        let slot = UInt64(day.date.day)
+    /// Adds a change of figures to stored totals; totals that are all zero are removed, so a
+    /// model built in any order holds the same entries.
+    private static func apply(_ change: [Int], to totals: TotalsSlot, in aggregates: inout AggregateWriter<FunderProjection>) throws {
+        let row = daysRow(contract: totals.day.contract, month: totals.day.date)
+        let slot = totals.slot
         var totals: [String: Int] = [:]
         switch try aggregates.fact(row, slot: slot) {
         case .dayTotals(let stored)?: totals = stored
@@ -59,12 +61,24 @@ struct ContractDay: Hashable {
     let date: CalendarDate
 }
 
-/// What one client row contributes: service figures per (contract, day), and per (contract,
-/// month) the days served, the first service in that month's fiscal year and the client's details.
+/// Where totals are kept in a `days/<contract>|<yyyy-mm>` row: slot `d` holds day `d`'s
+/// service figures, slot 0 the client figures of the whole month.
+struct TotalsSlot: Hashable {
+    let day: ContractDay
+    let slot: UInt64
+
+    static func services(_ day: ContractDay) -> TotalsSlot { TotalsSlot(day: day, slot: UInt64(day.date.day)) }
+    static func clients(_ month: ContractDay) -> TotalsSlot { TotalsSlot(day: month, slot: 0) }
+}
+
+/// What one client row contributes: service figures per (contract, day); per (contract, month)
+/// the client figures of a report of that month (counted once, as of their first day served,
+/// new unless served earlier in the fiscal year); and per (contract, month) the days served,
+/// the first service in that month's fiscal year and the client's details, for other periods.
 struct ClientAggregates {
     static let noFigures = Array(repeating: 0, count: FunderReportBuilder.layout.names.count)
 
-    private(set) var days: [ContractDay: [Int]] = [:]
+    private(set) var totals: [TotalsSlot: [Int]] = [:]
     private(set) var months: [ContractDay: ClientMonth] = [:]
 
     init(_ row: FunderClientRow) {
@@ -81,12 +95,18 @@ struct ClientAggregates {
             let figures = ServiceFigures(
                 minutes: service.minutes, component: service.component, mode: service.mode, ageBand: age.band, minor: age.minor,
                 anonymous: row.facts?.anonymous ?? true)
-            let day = ContractDay(contract: contract, date: date)
-            figures.forEach { slot, amount in days[day, default: Self.noFigures][slot] += amount }
+            let day = TotalsSlot.services(ContractDay(contract: contract, date: date))
+            figures.forEach { slot, amount in totals[day, default: Self.noFigures][slot] += amount }
         }
         for (month, mask) in daysServed {
             let year = ContractDay(contract: month.contract, date: ReportPeriod.fiscalYear(containing: month.date).start)
-            months[month] = ClientMonth(daysServed: mask, firstInFiscalYear: firstInFiscalYear[year]!, client: row.facts)
+            let served = ClientMonth(daysServed: mask, firstInFiscalYear: firstInFiscalYear[year]!, client: row.facts)
+            months[month] = served
+            let figures = ClientFigures(
+                client: row.facts, on: month.date.adding(days: mask.trailingZeroBitCount), newInFiscalYear: served.firstInFiscalYear >= month.date)
+            var clientTotals = Self.noFigures
+            figures.forEach { slot in clientTotals[slot] += 1 }
+            totals[.clients(month)] = clientTotals
         }
     }
 }

@@ -120,19 +120,7 @@ struct FunderReportBuilder {
 
     /// A client's first service in the period: counted once, with demographics as of that day.
     mutating func addClient(_ client: ClientFigures, sources: [UInt64]) {
-        let layout = Self.layout
-        guard !client.anonymous else {
-            add(layout.clientsAnonymous, sources: sources)
-            return
-        }
-        add(layout.clientsUnique, sources: sources)
-        add(client.newInFiscalYear ? layout.clientsNew : layout.clientsReturning, sources: sources)
-        if let gender = client.gender { add(layout.clientsByGender[gender]!, sources: sources) }
-        add(layout.clientsByAgeBand[client.ageBand]!, sources: sources)
-        if let minor = client.minor { add(minor ? layout.clientsMinor : layout.clientsAdult, sources: sources) }
-        if let category = client.immigrationCategory { add(layout.clientsByCategory[category]!, sources: sources) }
-        if let language = client.preferredOfficialLanguage { add(layout.clientsByLanguage[language]!, sources: sources) }
-        if client.francophone { add(layout.clientsFrancophone, sources: sources) }
+        client.forEach { slot in add(slot, sources: sources) }
     }
 
     /// A later service of a client already counted: its positions back the client's cells too.
@@ -141,10 +129,30 @@ struct FunderReportBuilder {
     }
 
     mutating func addReferral(partnerType: String, stage: ReferralStage, sources: [UInt64]) {
-        for name in ["referrals", "referrals.\(partnerType)", "referrals.\(partnerType).\(stage.rawValue)"] {
+        for name in Self.referralNames(partnerType: partnerType, stage: stage) {
             referrals[name, default: (0, [])].value += 1
             referrals[name]!.sources += sources
         }
+    }
+}
+
+extension FunderReportBuilder {
+    /// The three referral figures a referral adds to (named once per partner type and stage:
+    /// building the names was a tenth of a month's report).
+    private static let referralNamesByKind: [String: [String]] = {
+        let partnerTypes = PartnerFunding.allCases.map(\.rawValue) + ["internal", "unknownPartner"]
+        var names: [String: [String]] = [:]
+        for partnerType in partnerTypes {
+            for stage in ReferralStage.allCases {
+                names[partnerType + "|" + stage.rawValue] = ["referrals", "referrals.\(partnerType)", "referrals.\(partnerType).\(stage.rawValue)"]
+            }
+        }
+        return names
+    }()
+
+    static func referralNames(partnerType: String, stage: ReferralStage) -> [String] {
+        referralNamesByKind[partnerType + "|" + stage.rawValue]
+            ?? ["referrals", "referrals.\(partnerType)", "referrals.\(partnerType).\(stage.rawValue)"]
     }
 }
 
@@ -181,6 +189,23 @@ struct ClientFigures {
     let immigrationCategory: ImmigrationCategory?
     let preferredOfficialLanguage: OfficialLanguage?
     let francophone: Bool
+
+    /// Calls `body` with each figure the client adds one to.
+    func forEach(_ body: (_ slot: Int) -> Void) {
+        let layout = FunderReportBuilder.layout
+        guard !anonymous else {
+            body(layout.clientsAnonymous)
+            return
+        }
+        body(layout.clientsUnique)
+        body(newInFiscalYear ? layout.clientsNew : layout.clientsReturning)
+        if let gender { body(layout.clientsByGender[gender]!) }
+        body(layout.clientsByAgeBand[ageBand]!)
+        if let minor { body(minor ? layout.clientsMinor : layout.clientsAdult) }
+        if let immigrationCategory { body(layout.clientsByCategory[immigrationCategory]!) }
+        if let preferredOfficialLanguage { body(layout.clientsByLanguage[preferredOfficialLanguage]!) }
+        if francophone { body(layout.clientsFrancophone) }
+    }
 
     init(client: ClientFacts?, on date: CalendarDate, newInFiscalYear: Bool) {
         let age = ClientFacts.age(of: client, on: date)

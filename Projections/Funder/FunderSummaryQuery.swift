@@ -1,10 +1,11 @@
 import Events
 
-/// A report from the funder projection's aggregates: per month of the period, the days' service
-/// figures (`days/`) and the clients served (`clients/`), so a month reads about 31 day
-/// entries and one entry per client, whatever the number of services. Unique clients are a
-/// union over the months, never a sum: a client counts once, as of their first day served in
-/// the period.
+/// A report from the funder projection's aggregates. One calendar month reads its `days/` row:
+/// the days' service figures and the month's client figures, kept as sums — 32 entries,
+/// whatever the number of services — then the month's referrals. Any other period reads, per
+/// month, the days' service figures and the clients served (`clients/`, one entry each):
+/// unique clients are a union over the months, never a sum, a client counted once, as of
+/// their first day served in the period.
 struct FunderSummaryQuery {
     let reads: FunderReads
 
@@ -23,9 +24,23 @@ struct FunderSummaryQuery {
         try reads.requireContract(contractId, position: position)
         let fiscalYear = ReportPeriod.fiscalYear(containing: period.start)
         var builder = FunderReportBuilder()
+        if period.isOneMonth {
+            try addDays(of: period.start, contract: contractId, in: period, monthClients: true, to: &builder)
+            let prefix = FunderProjection.clientsPrefix(contract: contractId, month: period.start)
+            try reads.addReferrals(in: period, to: &builder) { clientId in
+                try reads.reader.hasFact(RowKey("clients", prefix + clientId), position: 0, placement: 0)
+            }
+        } else {
+            try addClients(contract: contractId, period: period, fiscalYear: fiscalYear, to: &builder)
+        }
+        return FunderReport(contractId: contractId, period: period, fiscalYear: fiscalYear, cells: builder.cells)
+    }
+
+    /// Any period but one calendar month: per month the days' figures and the clients served.
+    private func addClients(contract contractId: String, period: ReportPeriod, fiscalYear: ReportPeriod, to builder: inout FunderReportBuilder) throws {
         var clients: [String: ClientInPeriod] = [:]
         for month in period.months {
-            try addDays(of: month, contract: contractId, in: period, to: &builder)
+            try addDays(of: month, contract: contractId, in: period, monthClients: false, to: &builder)
             let prefix = FunderProjection.clientsPrefix(contract: contractId, month: month)
             let sameFiscalYear = fiscalYear.contains(month)
             try reads.reader.forEachRow(table: "clients", keyPrefix: prefix) { row, entries in
@@ -45,19 +60,21 @@ struct FunderSummaryQuery {
             let returning = try servedEarlier(clientId, client, contract: contractId, fiscalYear: fiscalYear, period: period)
             builder.addClient(ClientFigures(client: client.client, on: first, newInFiscalYear: !returning), sources: [])
         }
-        try reads.addReferrals(of: servedClients, in: period, to: &builder)
-        return FunderReport(contractId: contractId, period: period, fiscalYear: fiscalYear, cells: builder.cells)
+        try reads.addReferrals(in: period, to: &builder) { servedClients.contains($0) }
     }
 
-    /// Adds the service figures of the period's days in `month`.
-    private func addDays(of month: CalendarDate, contract: String, in period: ReportPeriod, to builder: inout FunderReportBuilder) throws {
+    /// Adds the service figures of the period's days in `month` and, when asked (the period is
+    /// that whole month), the month's client figures.
+    private func addDays(of month: CalendarDate, contract: String, in period: ReportPeriod, monthClients: Bool, to builder: inout FunderReportBuilder) throws {
         for entry in try reads.reader.entries(FunderProjection.daysRow(contract: contract, month: month)) {
-            guard case .dayTotals(let totals) = entry.fact, entry.position >= 1, entry.position <= 31,
-                let day = CalendarDate(year: month.year, month: month.month, day: Int(entry.position))
-            else {
-                throw ProjectionError.corruptRow(projection: FunderProjection.name, detail: "days/\(contract)|\(month) holds no day totals at \(entry.position)")
+            guard case .dayTotals(let totals) = entry.fact, entry.position <= 31 else {
+                throw ProjectionError.corruptRow(projection: FunderProjection.name, detail: "days/\(contract)|\(month) holds no totals at \(entry.position)")
             }
-            if period.contains(day) { try builder.addTotals(totals) }
+            if entry.position == 0 {
+                if monthClients { try builder.addTotals(totals) }
+            } else if let day = CalendarDate(year: month.year, month: month.month, day: Int(entry.position)), period.contains(day) {
+                try builder.addTotals(totals)
+            }
         }
     }
 
@@ -69,5 +86,12 @@ struct FunderSummaryQuery {
     ) throws -> Bool {
         if let first = client.firstInFiscalYear { return first < period.start }
         return try reads.client(clientId).served(contract: contract, from: fiscalYear.start, before: period.start)
+    }
+}
+
+extension ReportPeriod {
+    /// True when the period is exactly one calendar month.
+    var isOneMonth: Bool {
+        start.day == 1 && end.year == start.year && end.month == start.month && end.day == CalendarDate.daysIn(month: end.month, year: end.year)
     }
 }

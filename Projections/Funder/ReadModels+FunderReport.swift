@@ -78,11 +78,11 @@ struct FunderReads {
     }
 
     /// Referrals made in the period to clients served in it, by partner type and stage.
-    func addReferrals(of clients: Set<String>, in period: ReportPeriod, to builder: inout FunderReportBuilder) throws {
+    func addReferrals(in period: ReportPeriod, to builder: inout FunderReportBuilder, servedInPeriod: (String) throws -> Bool) throws {
         var partnerTypes: [String: String] = [:]
         for month in period.months {
             for entry in try reader.entries(RowKey("referrals", FunderProjection.monthKey(month))) {
-                guard case .referral(let referral) = entry.fact, period.contains(referral.madeOn), clients.contains(referral.clientId) else {
+                guard case .referral(let referral) = entry.fact, period.contains(referral.madeOn), try servedInPeriod(referral.clientId) else {
                     continue
                 }
                 var stage = ReferralStage.made
@@ -139,7 +139,7 @@ struct FunderReportQuery {
                 clients[facts.clientId] = (client.facts, isNew)
             }
         }
-        try reads.addReferrals(of: Set(clients.keys), in: period, to: &builder)
+        try reads.addReferrals(in: period, to: &builder) { clients[$0] != nil }
         let report = FunderReport(contractId: contractId, period: period, fiscalYear: fiscalYear, cells: builder.cells)
         return FunderReportDetail(report: report, sources: builder.sources, rows: rows)
     }

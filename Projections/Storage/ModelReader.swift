@@ -14,6 +14,11 @@ struct ModelReader<P: FactProjection> {
         return entries
     }
 
+    /// Whether a fact is stored at `row`, `position` and `placement` (nothing is decoded).
+    func hasFact(_ row: RowKey, position: UInt64, placement: Int) throws -> Bool {
+        try txn.get(databases.facts, key: FactKey.key(row, position: position, placement: placement)) != nil
+    }
+
     /// Every row of `table` whose key starts with `keyPrefix`, in key order, each with its
     /// facts; `body` returns false to stop.
     func forEachRow(table: String, keyPrefix: String = "", _ body: (RowKey, [FactEntry<P.Fact>]) throws -> Bool) throws {

@@ -25,7 +25,7 @@ struct FunderReportCommand: AsyncParsableCommand {
             Examples:
               harbour report funder --contract ircc-sap-2025 --month 2025-06
               harbour report funder --contract ircc-sap-2025 --from 2025-04-01 --to 2025-09-30 --format xlsx --out h1.xlsx
-              harbour report funder --contract ircc-sap-2025 --month 2025-06 --explain uniqueClients
+              harbour report funder --contract ircc-sap-2025 --month 2025-06 --explain clients.unique
             """)
 
     @OptionGroup var options: GlobalOptions

@@ -67,7 +67,7 @@ struct ReportAPI {
     }
 
     @Sendable func explain(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let cell = try QueryReader(request).required("cell", example: "uniqueClients")
+        let cell = try QueryReader(request).required("cell", example: "clients.unique")
         let (report, models) = try await report(request, context)
         let events = try models.explain(report, cell: cell)
         return try JSONResponse.make(.ok, Explanation(cell: cell, value: report.value(cell), events: try events.map(FileEntry.init)))
