@@ -96,6 +96,18 @@ extension ReadModels {
         return first.filter(other.contains)
     }
 
+    /// The ids of the referrals made for `clientId`, in the order they were made; none when the
+    /// models do not know the client. Cheaper than ``clientFile(clientId:)`` when only the
+    /// referrals' streams are wanted: no event is read from the log.
+    public func referralIds(ofClient clientId: String) throws -> [String] {
+        try read { txn in
+            try txn.reader(RecordsProjection.self).entries(RowKey("client", clientId)).compactMap { entry in
+                guard case .referral(let referral) = entry.fact else { return nil }
+                return referral
+            }
+        }
+    }
+
     /// Every position about a client: its stream and its referrals' streams, in log order.
     func clientPositions(_ clientId: String) throws -> [UInt64] {
         try read { txn in

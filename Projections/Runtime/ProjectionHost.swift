@@ -1,6 +1,7 @@
 public import EventStore
 import Foundation
 import LMDB
+import Synchronization
 
 /// Runs every projection over one event store: loads the read models from their own LMDB
 /// environment, catches each up from its checkpoint in large batches, then follows the live
@@ -31,12 +32,17 @@ public actor ProjectionHost {
     private let batches: BatchReader
     private var followTask: Task<Void, Never>?
     private var followError: (any Error)?
+    /// ``models`` as of the last commit or swap, for readers that must not queue behind the
+    /// host (every web request asks for the models' position; a hop onto this actor costs more
+    /// than the cached answer it guards).
+    private nonisolated let published: Mutex<ReadModels>
 
     private init(store: EventStore, storage: ProjectionStorage, runners: ProjectionRunners, batchEvents: Int) {
         self.store = store
         self.storage = storage
         self.runners = runners
         batches = BatchReader(store: store, runners: runners, batchEvents: batchEvents)
+        published = Mutex(ReadModels(store: store, source: runners.source, checkpoints: runners.servingCheckpoints))
     }
 
     /// Opens (creating if needed) the read models of `store`. Call ``catchUp(maxEvents:)`` or
@@ -55,6 +61,17 @@ public actor ProjectionHost {
 
     /// The read models as of the last applied batch (queries read the stored models).
     public var models: ReadModels { ReadModels(store: store, source: runners.source, checkpoints: runners.servingCheckpoints) }
+
+    /// The read models as of the last batch applied, read without waiting for the host: the
+    /// same value as ``models`` once the host's current step is done (it is published after
+    /// every commit, swap and reset).
+    public nonisolated var latestModels: ReadModels { published.withLock { $0 } }
+
+    /// Makes the models as they stand now visible to ``latestModels``.
+    private func publish() {
+        let current = models
+        published.withLock { $0 = current }
+    }
 
     /// Applies the log from the lowest checkpoint up to the head seen at the call (or at most
     /// `maxEvents` events), a batch per transaction, then swaps in shadows that caught up.
@@ -75,11 +92,13 @@ public actor ProjectionHost {
                 }
                 try batches.apply(batch, storage: storage)
                 read += batch.events.count
+                publish()
                 await Task.yield()  // let queries in between batches
             }
             if !restart { break }
         }
         try runners.swapCaughtUpShadows(head: head, storage: storage)
+        publish()
         return read
     }
 
@@ -99,6 +118,7 @@ public actor ProjectionHost {
                 if pending.count >= batches.batchEvents || record.position >= store.headPosition {
                     try runners.write(pending, storage: storage)
                     try runners.swapCaughtUpShadows(head: record.position, storage: storage)
+                    publish()
                     pending.removeAll(keepingCapacity: true)
                 }
             }
@@ -142,6 +162,7 @@ public actor ProjectionHost {
             for runner in chosen { try runner.writeReset(in: txn, storage: storage) }
         }
         for runner in chosen { runner.completeReset() }
+        publish()
         try await catchUp()
     }
 

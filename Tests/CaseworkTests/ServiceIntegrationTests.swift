@@ -103,6 +103,22 @@ import Testing
         }
     }
 
+    @Test func concurrentViewsOfOneFileAllAppendWithoutConflicts() async throws {
+        try await withTemporaryStore { store in
+            let service = service(store)
+            try await service.execute(registerClient("c-1"))
+            // More concurrent views than the conflict retries could absorb if each expected the
+            // access stream's version: none reads the stream, so none can lose a race on it.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<40 {
+                    group.addTask { try await service.execute(RecordFileView(actor: worker, clientId: ClientID("c-1"), purpose: .casework)) }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try store.readStream("access-c-1").map(\.streamVersion) == Array(0..<40))
+        }
+    }
+
     @Test func electionEndToEndKeepsBallotsSecretAndReceiptsCheckable() async throws {
         try await withTemporaryStore { store in
             let service = service(store)

@@ -8,8 +8,10 @@
 #   EVENTS       demo history to seed (default 20000)
 #   SECONDS      each wrk run (default 15)
 #   CONNECTIONS  concurrent connections (default 32)
-# Environment: HARBOUR_SCRATCH (SwiftPM scratch path, default .build); HARBOUR_BENCH_LOG_LEVEL
-#   (`harbour serve --log-level`, default notice: no line per request; info logs every request).
+# Environment: HARBOUR_SCRATCH (SwiftPM scratch path, default .build); HARBOUR_BIN (a release
+#   `harbour` already built: skips the build, e.g. a copy kept apart from a scratch path others
+#   build in); HARBOUR_BENCH_LOG_LEVEL (`harbour serve --log-level`, default notice: no line per
+#   request; info logs every request).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 events="${1:-20000}"
@@ -22,8 +24,11 @@ command -v wrk >/dev/null 2>&1 || {
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get install -y -qq wrk >/dev/null
 }
-swift build -c release --scratch-path "$scratch" --product harbour
-bin="$scratch/release/harbour"
+bin="${HARBOUR_BIN:-}"
+if [ -z "$bin" ]; then
+    swift build -c release --scratch-path "$scratch" --product harbour
+    bin="$scratch/release/harbour"
+fi
 
 data="$(mktemp -d)"
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
@@ -69,7 +74,7 @@ clients="$(curl -fsS -H "Cookie: $worker_cookie" "$base/api/clients" |
 report="$base/api/reports/funder?contract=ircc-sap-2025&month=2025-06"
 curl -fsS -o /dev/null -H "Cookie: $accountant_cookie" "$report"
 
-echo "harbour web benchmark: $events seeded events (log head $head), $connections connections, ${seconds}s per run, $(nproc) cores, log level ${HARBOUR_BENCH_LOG_LEVEL:-notice}, load: $(uptime | sed 's/.*load/load/')"
+echo "harbour web benchmark ($bin): $events seeded events (log head $head), $connections connections, ${seconds}s per run, $(nproc) cores, log level ${HARBOUR_BENCH_LOG_LEVEL:-notice}, load: $(uptime | sed 's/.*load/load/')"
 run() {
     local name="$1"
     shift

@@ -22,28 +22,31 @@ public struct RecordFileView: Command {
     public var streamId: String { StreamID.access(clientId) }
 }
 
-/// A client's access stream: only appended to, never decided on.
-public struct AccessLogState: AggregateState {
-    /// Views recorded so far.
-    public private(set) var viewsCount = 0
+/// A client's access stream: only appended to, never decided on, so a view reads only its
+/// last event (for the version the append expects) however many views came before.
+public struct AccessLogState: StreamState {
+    public static var historyNeeded: HistoryNeeded { .lastEventOnly }
 
-    public init() {}
+    public static func load(from history: StreamHistory, registry: EventRegistry) throws -> AccessLogState { AccessLogState() }
+}
 
-    public mutating func apply(_ event: any DomainEvent) {
-        if event is ClientFileViewed { viewsCount += 1 }
-    }
+/// Whether the client whose file is viewed is registered.
+public struct ClientRegistrationFact: Sendable {
+    /// True once the client's registration is in the log.
+    public let isRegistered: Bool
 }
 
 extension RecordFileView {
-    /// The client's own state: only a registered client's file can be viewed.
-    public func gatherFacts(from reader: FactReader) async throws -> ClientState {
-        try reader.state(ClientState.self, of: StreamID.client(clientId))
+    /// Only a registered client's file can be viewed: read from the first event of the
+    /// client's stream, with nothing decoded or opened.
+    public func gatherFacts(from reader: FactReader) async throws -> ClientRegistrationFact {
+        ClientRegistrationFact(isRegistered: try reader.isRegistered(clientId))
     }
 
-    public func decide(_ state: AccessLogState, facts client: ClientState, context: DecisionContext) throws(DomainError)
-        -> [any DomainEvent]
+    public func decide(_ state: AccessLogState, facts client: ClientRegistrationFact, context: DecisionContext)
+        throws(DomainError) -> [any DomainEvent]
     {
-        _ = try client.requireRegistered(clientId)
+        guard client.isRegistered else { throw .notFound("clientId", "names no registered client (\(clientId))") }
         return [ClientFileViewed(clientId: clientId, purpose: purpose)]
     }
 }

@@ -2,8 +2,24 @@ public import Events
 
 /// Whatever a command decides against, built from its stream's history.
 public protocol StreamState: Sendable {
+    /// How much of the stream ``load(from:registry:)`` needs (default: all of it).
+    static var historyNeeded: HistoryNeeded { get }
     /// Builds the state from the stream's history (empty for a stream that does not exist).
     static func load(from history: StreamHistory, registry: EventRegistry) throws -> Self
+}
+
+/// How much of its stream a state is built from.
+public enum HistoryNeeded: Sendable {
+    /// Every event, decoded.
+    case wholeStream
+    /// Only the last event, for its version: a stream that is only ever appended to, whose
+    /// decisions read nothing from it (reading and decoding all of it would cost more with
+    /// every append).
+    case lastEventOnly
+}
+
+extension StreamState {
+    public static var historyNeeded: HistoryNeeded { .wholeStream }
 }
 
 /// An aggregate's state: a pure fold of its stream's effective events (after corrections).

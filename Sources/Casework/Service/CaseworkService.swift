@@ -16,6 +16,8 @@ public final class CaseworkService: Sendable {
     /// Seals personal fields before append and opens them on read; nil keeps them in clear
     /// (tests and tools that hold no personal data).
     let keys: (any PersonalDataKeys)?
+    /// Queues commands per stream (see ``decideAndAppend(_:correlationId:causationId:conditions:)``)
+    /// and ballots per election.
     let serializer = KeyedSerializer()
     /// Where election ballot keys live (see `BallotSealed`); nil when the log is not an
     /// `EventStore` and none was given, and then ballots cannot be cast.
@@ -59,21 +61,38 @@ public final class CaseworkService: Sendable {
         try await decideAndAppend(command, correlationId: correlationId, causationId: causationId, conditions: WriteConditions())
     }
 
-    /// Loads, checks the expected version, decides and appends, retrying on a lost race
-    /// (whereupon the version check refuses a write pinned to the version that moved).
+    /// Loads, checks the expected version, decides and appends. Commands that decide against
+    /// their stream queue behind each other per stream in this service (a second write to one
+    /// client waits for the first instead of losing the race and deciding again); a race lost
+    /// to another writer of the log is still retried (whereupon the version check refuses a
+    /// write pinned to the version that moved).
     func decideAndAppend<C: Command>(
         _ command: C, correlationId: UUID?, causationId: UUID?, conditions: WriteConditions
     ) async throws -> CommandOutcome {
+        guard C.State.historyNeeded == .wholeStream else {
+            return try await decideAndAppendOnce(command, correlationId: correlationId, causationId: causationId, conditions: conditions)
+        }
+        return try await serializer.run(command.streamId) {
+            try await self.decideAndAppendOnce(command, correlationId: correlationId, causationId: causationId, conditions: conditions)
+        }
+    }
+
+    private func decideAndAppendOnce<C: Command>(
+        _ command: C, correlationId: UUID?, causationId: UUID?, conditions: WriteConditions
+    ) async throws -> CommandOutcome {
         try await withConflictRetries(stream: command.streamId) {
-            let history = try self.reader.history(of: command.streamId)
+            let history = try self.reader.history(of: command.streamId, for: C.State.self)
             try Self.check(conditions, stream: command.streamId, version: history.version)
             let state = try C.State.load(from: history, registry: self.reader.registry)
             let facts = try await command.gatherFacts(from: self.reader)
             let now = self.clock()
             let events = try Decider.decide(command, state: state, facts: facts, context: self.context(at: now))
+            // A stream whose decisions read nothing from it cannot be changed under a decision,
+            // so concurrent appends to it (views of one file) share a commit instead of racing.
+            let unread = C.State.historyNeeded == .lastEventOnly && conditions.expectedVersion == nil
             return try await self.append(
-                events, to: command.streamId, after: history.version, actor: command.actor, now: now,
-                correlationId: correlationId, causationId: causationId, idempotencyKey: conditions.idempotencyKey)
+                events, to: command.streamId, after: history.version, expecting: unread ? .any : nil, actor: command.actor,
+                now: now, correlationId: correlationId, causationId: causationId, idempotencyKey: conditions.idempotencyKey)
         }
     }
 
@@ -95,12 +114,12 @@ public final class CaseworkService: Sendable {
         }
     }
 
-    /// Encodes `events` and appends them to `stream`, expecting it at `version` (nil: new).
-    /// With `idempotencyKey` the events take the ids ``WriteConditions/eventId(key:index:)``
-    /// derives, so the store refuses a second copy.
+    /// Encodes `events` and appends them to `stream`, expecting it at `version` (nil: new)
+    /// unless `expecting` says otherwise. With `idempotencyKey` the events take the ids
+    /// ``WriteConditions/eventId(key:index:)`` derives, so the store refuses a second copy.
     func append(
-        _ events: [any DomainEvent], to stream: String, after version: UInt64?, actor: ActingUser, now: Timestamp,
-        correlationId: UUID?, causationId: UUID?, idempotencyKey: UUID? = nil
+        _ events: [any DomainEvent], to stream: String, after version: UInt64?, expecting: ExpectedVersion? = nil,
+        actor: ActingUser, now: Timestamp, correlationId: UUID?, causationId: UUID?, idempotencyKey: UUID? = nil
     ) async throws -> CommandOutcome {
         let today = context(at: now).today
         let correlation = correlationId ?? UUIDv7.make(at: now)
@@ -112,7 +131,7 @@ public final class CaseworkService: Sendable {
                 actor: actor.userId.rawValue, correlationId: correlation, causationId: causationId,
                 payload: try encode(event))
         }
-        let expected: ExpectedVersion = version.map { .exactly($0) } ?? .noStream
+        let expected: ExpectedVersion = expecting ?? version.map { .exactly($0) } ?? .noStream
         try keys?.makeKeysDurable()
         let result = try await log.append(proposed, to: stream, expected: expected)
         return CommandOutcome(

@@ -12,6 +12,18 @@ public protocol EventLog: Sendable {
     func events(inCategory category: String) throws -> [RecordedEvent]
     /// The event with this id, or nil when the log has none.
     func event(withId eventId: UUID) throws -> RecordedEvent?
+    /// The first event of `stream`, or nil when it does not exist.
+    func firstEvent(inStream stream: String) throws -> RecordedEvent?
+    /// The last event of `stream`, or nil when it does not exist.
+    func lastEvent(inStream stream: String) throws -> RecordedEvent?
+}
+
+extension EventLog {
+    /// The first of ``events(inStream:)``; logs that can read one event alone do so.
+    public func firstEvent(inStream stream: String) throws -> RecordedEvent? { try events(inStream: stream).first }
+
+    /// The last of ``events(inStream:)``; logs that can read one event alone do so.
+    public func lastEvent(inStream stream: String) throws -> RecordedEvent? { try events(inStream: stream).last }
 }
 
 extension EventStore: EventLog {
@@ -35,5 +47,13 @@ extension EventStore: EventLog {
 
     public func event(withId eventId: UUID) throws -> RecordedEvent? {
         try position(ofEvent: eventId).flatMap { try event(at: $0) }
+    }
+
+    public func firstEvent(inStream stream: String) throws -> RecordedEvent? {
+        try readStream(stream, limit: 1).first
+    }
+
+    public func lastEvent(inStream stream: String) throws -> RecordedEvent? {
+        try readStream(stream, direction: .backwards, limit: 1).first
     }
 }

@@ -76,8 +76,22 @@ public struct FactReader: Sendable {
         try StreamHistory(streamId: stream, records: log.events(inStream: stream), registry: registry)
     }
 
+    /// The history of `stream` that `S` needs: all of it, or only its last event.
+    public func history<S: StreamState>(of stream: String, for type: S.Type) throws -> StreamHistory {
+        switch S.historyNeeded {
+        case .wholeStream: try history(of: stream)
+        case .lastEventOnly: try StreamHistory(streamId: stream, records: log.lastEvent(inStream: stream).map { [$0] } ?? [], registry: registry)
+        }
+    }
+
     /// The state of `stream` (the empty state when it does not exist).
     public func state<S: StreamState>(_ type: S.Type, of stream: String) throws -> S {
-        try S.load(from: history(of: stream), registry: registry)
+        try S.load(from: history(of: stream, for: S.self), registry: registry)
+    }
+
+    /// True when `clientId` is registered, read from their stream's first event alone: a client
+    /// stream always starts with the registration, and a stream's first event cannot be voided.
+    public func isRegistered(_ clientId: ClientID) throws -> Bool {
+        try log.firstEvent(inStream: StreamID.client(clientId))?.eventType == ClientRegistered.eventType
     }
 }

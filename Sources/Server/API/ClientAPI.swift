@@ -72,8 +72,9 @@ struct ClientAPI {
         let command = RecordFileView(actor: context.actor, clientId: clientId, purpose: purpose)
         _ = try await services.commands(idempotencyKey: nil, expectedVersion: nil).run(command, correlationId: context.requestId)
         if file {
-            let clientFile = try reads.file(clientId, referrals: try await services.referralStreams(of: clientId, context: context))
-            return try JSONResponse.make(.ok, clientFile, version: clientFile.streamVersion)
+            let renderer = ClientFileRenderer(store: services.store, registry: services.registry, cache: services.fileCache)
+            let (body, version) = try renderer.body(clientId, referrals: try await services.referralStreams(of: clientId, context: context))
+            return JSONResponse.make(.ok, body: body, version: version)
         }
         let view = try reads.client(clientId)
         return try JSONResponse.make(.ok, view, version: view.streamVersion)

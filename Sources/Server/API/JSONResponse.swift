@@ -10,9 +10,14 @@ enum JSONResponse {
     static func make(_ status: HTTPResponse.Status, _ value: some Encodable, version: UInt64? = nil) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
+        return make(status, body: ByteBuffer(bytes: try encoder.encode(value)), version: version)
+    }
+
+    /// `body`, already JSON, with `status`.
+    static func make(_ status: HTTPResponse.Status, body: ByteBuffer, version: UInt64? = nil) -> Response {
         var headers: HTTPFields = [.contentType: "application/json"]
         if let version { headers[.eTag] = "\"\(version)\"" }
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: body))
     }
 
     /// A write's answer: 201 the first time, 200 for a replay of the same idempotency key.

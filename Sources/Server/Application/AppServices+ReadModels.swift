@@ -12,7 +12,8 @@ extension AppServices {
     /// The read models, once they include the last write made in this session, so a page shown
     /// right after a form post shows what was just done (read-your-writes).
     func models(for context: AppRequestContext) async throws -> ReadModels {
-        if let token = context.session?.token, let position = sessions.lastWrittenPosition(token) {
+        let latest = projections.latestModels
+        if let token = context.session?.token, let position = sessions.lastWrittenPosition(token), latest.position < position {
             do {
                 try await projections.waitUntilApplied(position, timeoutMilliseconds: Self.readYourWritesMillisecondsMax)
             } catch {
@@ -21,16 +22,15 @@ extension AppServices {
                     .serviceUnavailable,
                     detail: "The reports are still catching up with your last change (position \(position)). Try again in a moment.")
             }
+            return projections.latestModels
         }
-        return await projections.models
+        return latest
     }
 
     /// The streams of the referrals made for `clientId`, from the read models (as of the
     /// session's own last write); none when the models do not know the client yet.
     func referralStreams(of clientId: ClientID, context: AppRequestContext) async throws -> [String] {
         let models = try await models(for: context)
-        guard let file = try? models.clientFile(clientId: clientId.rawValue) else { return [] }
-        let prefix = StreamID.referralCategory + "-"
-        return Array(Set(file.entries.map(\.record.streamId).filter { $0.hasPrefix(prefix) })).sorted()
+        return Array(Set(try models.referralIds(ofClient: clientId.rawValue))).sorted().map { StreamID.referral(ReferralID($0)) }
     }
 }

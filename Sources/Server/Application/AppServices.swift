@@ -37,6 +37,8 @@ public struct AppServices: Sendable {
     let pages: PageRenderer
     /// Read-model answers kept while the models stay at one position.
     let readCache = ReadCache()
+    /// Client-file entries rendered once per stream version (``ClientFileRenderer``).
+    let fileCache = ClientFileCache()
     /// The data keys: personal fields are sealed before append and opened on read; nil keeps
     /// them in clear (tests without personal data).
     public let keys: (any PersonalDataKeys)?
