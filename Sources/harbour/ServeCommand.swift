@@ -78,7 +78,23 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = Logger.Level(rawValue: logLevel)!
         let services = try AppServices(store: store, configuration: configuration, keys: keys)
         Terminal.print("Harbour is serving \(options.dataFolder) at http://\(host):\(port)/ (Ctrl-C to stop)")
+        let before = await store.writerStatistics()
         try await runApplication(services: services, logger: logger)
+        Self.logGroupCommit(since: before, now: await store.writerStatistics(), logger: logger)
+    }
+
+    /// How well the writes made while serving shared commits (the benchmark reads this line).
+    private static func logGroupCommit(since before: WriterStatistics, now: WriterStatistics, logger: Logger) {
+        let commits = now.commits - before.commits
+        let requests = now.requests - before.requests
+        let milliseconds = Double(now.commitMicroseconds - before.commitMicroseconds) / 1_000
+        logger.notice(
+            "log writer while serving",
+            metadata: [
+                "commits": "\(commits)", "requests": "\(requests)",
+                "requestsPerCommit": "\(commits == 0 ? 0 : Double(requests) / Double(commits))",
+                "commitMillisecondsMean": "\(commits == 0 ? 0 : milliseconds / Double(commits))",
+            ])
     }
 
     private func seedDemo(_ store: EventStore, keys: KeyRing) async throws {

@@ -39,7 +39,9 @@ HARBOUR_MASTER_KEY="$master_key" HARBOUR_ADMIN_PASSWORD="$password" "$bin" serve
     --log-level "${HARBOUR_BENCH_LOG_LEVEL:-notice}" \
     >"$data/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; cp "$data/server.log" "$scratch/web-bench-server.log" 2>/dev/null || true; rm -rf "$data"' EXIT
+# On the way out the server logs how many appends its commits carried while serving (views and
+# service writes together: group commit at work).
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; grep -h "log writer while serving" "$data/server.log" || true; cp "$data/server.log" "$scratch/web-bench-server.log" 2>/dev/null || true; rm -rf "$data"' EXIT
 base="http://127.0.0.1:$port"
 for _ in $(seq 1 600); do
     curl -fsS "$base/health" >/dev/null 2>&1 && break
