@@ -60,6 +60,48 @@ import Testing
         }
     }
 
+    @Test func aHandoffDeliversWhatWasQueuedBeforeTheFailureThenTheFailure() throws {
+        struct Broken: Error {}
+        let handoff = Handoff<Int>(depth: 3)
+        #expect(handoff.put(1) && handoff.put(2))
+        handoff.finish(failure: Broken())
+        #expect(try handoff.take() == 1)
+        #expect(try handoff.take() == 2)
+        #expect(throws: Broken.self) { _ = try handoff.take() }
+
+        let stopped = Handoff<Int>(depth: 1)
+        #expect(stopped.put(1))
+        stopped.stop()
+        #expect(!stopped.put(2))
+        #expect(try stopped.take() == nil)
+    }
+
+    @Test func aBatchPastTheCheckpointsIsNotApplied() async throws {
+        try await withTemporaryStore { store, directory in
+            var history = RandomHistory(seed: 8, store: store)
+            try await history.record(events: 60)
+            let storage = try ProjectionStorage(directory: directory.child("p"))
+            defer { storage.close() }
+            let runners = try ProjectionRunners(storage: storage, versions: [:])
+            let reader = BatchReader(store: store, runners: runners, batchEvents: 10)
+            #expect(try reader.applyNext(head: store.headPosition, maxEvents: 30, storage: storage) == 10)
+            func batch(_ positions: ClosedRange<UInt64>) throws -> PreparedBatch {
+                var events: [ProjectionEvent] = []
+                try store.scan(from: positions.lowerBound) { record in
+                    guard record.position <= positions.upperBound else { return false }
+                    events.append(try reader.decoder.decode(record))
+                    return true
+                }
+                return runners.preparer.prepare(events)
+            }
+            // Next is 11: a batch from 11 continues, one overlapping the checkpoint is harmless,
+            // one from 20 would leave a gap (as after a rebuild reset the checkpoints).
+            #expect(reader.continues(try batch(11...15)))
+            #expect(reader.continues(try batch(5...15)))
+            #expect(!reader.continues(try batch(20...25)))
+        }
+    }
+
     @Test(arguments: [UInt64(6), 10, 17])
     func aLargeBatchRebuildLeavesTheBytesOfAnEventByEventFold(seed: UInt64) async throws {
         try await withTemporaryStore { store, directory in
