@@ -30,10 +30,34 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         var time = time_t(seconds)
         var parts = tm()
         gmtime_r(&time, &parts)
-        return String(
+        let year = Int(parts.tm_year) + 1900
+        guard (0...9_999).contains(year) else { return Self.formatted(parts, year: year, micros: micros) }
+        // Digit by digit: `String(format:)` was most of the cost of a client file's entries.
+        let fields = [
+            (year, 4, "-"), (Int(parts.tm_mon) + 1, 2, "-"), (Int(parts.tm_mday), 2, "T"), (Int(parts.tm_hour), 2, ":"),
+            (Int(parts.tm_min), 2, ":"), (Int(parts.tm_sec), 2, "."), (Int(micros), 6, "Z"),
+        ]
+        return String(unsafeUninitializedCapacity: 27) { buffer in
+            var index = 0
+            for (value, width, separator) in fields {
+                var rest = value
+                for offset in stride(from: width - 1, through: 0, by: -1) {
+                    buffer[index + offset] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                index += width
+                buffer[index] = separator.utf8.first!
+                index += 1
+            }
+            return index
+        }
+    }
+
+    /// The same text through `String(format:)`, for years outside 0...9999.
+    private static func formatted(_ parts: tm, year: Int, micros: Int64) -> String {
+        String(
             format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ",
-            Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
-            Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), Int(micros))
+            year, Int(parts.tm_mon) + 1, Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), Int(micros))
     }
 
     /// Parses ISO 8601 with or without fractional seconds (`2025-04-01T09:30:00Z`,

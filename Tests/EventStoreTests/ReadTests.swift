@@ -1,4 +1,5 @@
 import EventStore
+import Foundation
 import HarbourTestSupport
 import Testing
 
@@ -46,6 +47,23 @@ struct ReadTests {
             #expect(try store.position(recordedAtOrBefore: between) == 3)
             #expect(try store.position(recordedAtOrBefore: Timestamp(microsecondsSinceEpoch: 0)) == 0)
             #expect(try store.position(recordedAtOrBefore: .now()) == 5)
+        }
+    }
+
+    @Test("timestamps print exactly as printf did (the text is part of what exports carry)")
+    func timestampDigits() {
+        func printf(_ micros: Int64) -> String {
+            let seconds = micros >= 0 ? micros / 1_000_000 : (micros - 999_999) / 1_000_000
+            var time = time_t(seconds)
+            var parts = tm()
+            gmtime_r(&time, &parts)
+            return String(
+                format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
+                Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), Int(micros - seconds * 1_000_000))
+        }
+        let edges: [Int64] = [0, -1, -500_000, 1_743_499_800_123_456, 253_402_300_799_999_999, 253_402_300_800_000_000, -62_135_596_800_000_000]
+        for micros in edges + (0..<500).map({ Int64($0) * 97_654_321_987_123 - 3_000_000_000_000_000 }) {
+            #expect(Timestamp(microsecondsSinceEpoch: micros).iso8601 == printf(micros), "\(micros)")
         }
     }
 
