@@ -7,32 +7,47 @@ import LMDB
 /// expected version is checked before any write, and its event ids are claimed before its
 /// records are written, so a clash undoes only the ids this request claimed. Requests later
 /// in the batch see the writes of earlier ones.
+///
+/// Only the log and the event-id index are written here. The stream and category entries of
+/// the requests that succeed are collected in ``runs``, for the writer to publish in the
+/// ``TailIndex`` once the commit has returned (and to write to the indexes later).
 struct AppendStaging {
     let transaction: WriteTransaction
     let layout: StoreLayout
     private(set) var tail: LogTail
+    /// The index entries of the requests staged so far, in log order.
+    private(set) var runs: [TailRun] = []
     private let recordedAt: Timestamp
+    private let tailIndex: TailIndex
+    /// Heads of the streams written by this transaction, which the ``TailIndex`` does not
+    /// hold until it commits.
+    private var stagedHeads: [[UInt8]: UInt64] = [:]
     private var eventIdClaims: EventIdClaims
-    // One cursor per written database for the whole transaction: see `WriteCursor`.
+    // One cursor for the log for the whole transaction: see `WriteCursor`.
     private let logCursor: WriteCursor
-    private let streamsCursor: WriteCursor
-    private let categoriesCursor: WriteCursor
 
-    init(transaction: WriteTransaction, layout: StoreLayout, tail: LogTail) throws {
+    init(transaction: WriteTransaction, layout: StoreLayout, tail: LogTail, tailIndex: TailIndex) throws {
         self.transaction = transaction
         self.layout = layout
         self.tail = tail
+        self.tailIndex = tailIndex
         self.recordedAt = max(Timestamp.now(), tail.recordedAt)
         eventIdClaims = EventIdClaims(cursor: try transaction.writeCursor(layout.eventIds))
         logCursor = try transaction.writeCursor(layout.log)
-        streamsCursor = try transaction.writeCursor(layout.streams)
-        categoriesCursor = try transaction.writeCursor(layout.categories)
+    }
+
+    /// The stream's current version: staged in this transaction, else in the unindexed tail,
+    /// else in the `streams` index.
+    private func head(of stream: [UInt8]) throws -> UInt64? {
+        if let staged = stagedHeads[stream] { return staged }
+        if let unindexed = tailIndex.head(ofStream: stream) { return unindexed }
+        return try StreamIndex.head(ofKey: stream, in: transaction, layout: layout)
     }
 
     /// Appends one request, or returns why it cannot be. Throws only for storage failures,
     /// which abort the whole transaction.
     mutating func stage(_ request: AppendRequest) throws -> Result<AppendResult, any Error> {
-        let current = try StreamIndex.head(ofKey: request.streamKey, in: transaction, layout: layout)
+        let current = try head(of: request.streamKey)
         guard request.expected.isMet(byCurrentVersion: current) else {
             // A retry of an append that already landed succeeds whatever the stream's state now.
             if let retry = try idempotentOutcome(request) { return retry }
@@ -48,11 +63,15 @@ struct AppendStaging {
             for index in 0..<count {
                 let imported = request.importsRecordedAt ? request.events[index].recordedAt : nil
                 positions.append(try write(
-                    request.encoded.body(index, in: bytes), importedRecordedAt: imported, version: firstVersion + UInt64(index),
-                    streamKey: request.streamKey, categoryKey: request.categoryKey))
+                    request.encoded.body(index, in: bytes), importedRecordedAt: imported, version: firstVersion + UInt64(index)))
             }
         }
-        return .success(AppendResult(positions: positions, streamVersion: firstVersion + UInt64(count - 1), appended: true))
+        let lastVersion = firstVersion + UInt64(count - 1)
+        stagedHeads[request.streamKey] = lastVersion
+        runs.append(TailRun(
+            stream: request.streamKey, category: request.categoryKey, firstPosition: positions[0],
+            firstVersion: firstVersion, count: count))
+        return .success(AppendResult(positions: positions, streamVersion: lastVersion, appended: true))
     }
 
     /// Imported recorded-at times must keep the log's recorded-at non-decreasing.
@@ -119,27 +138,18 @@ struct AppendStaging {
         return .success(AppendResult(positions: found.map(\.position), streamVersion: lastRecord.streamVersion, appended: false))
     }
 
-    private mutating func write(
-        _ body: UnsafeRawBufferPointer, importedRecordedAt: Timestamp?, version: UInt64, streamKey: [UInt8], categoryKey: [UInt8]
-    ) throws -> UInt64 {
+    private mutating func write(_ body: UnsafeRawBufferPointer, importedRecordedAt: Timestamp?, version: UInt64) throws -> UInt64 {
         let position = tail.position + 1
         let eventRecordedAt = importedRecordedAt ?? max(recordedAt, tail.recordedAt)
         var hash = ChainHash.zero
         let previousHash = tail.hash
-        // Keys and values on the stack: this loop runs once per event in the hottest path.
-        var entry = (version.bigEndian, position.bigEndian)
-        try withUnsafeBytes(of: &entry) { entry in
-            let positionKey = UnsafeRawBufferPointer(rebasing: entry[8..<16])
+        // The key on the stack: this loop runs once per event in the hottest path.
+        var positionKey = position.bigEndian
+        try withUnsafeBytes(of: &positionKey) { positionKey in
             try logCursor.put(key: positionKey, reservingBytes: body.count + RecordCodec.hashBytes, flags: .append) {
                 hash = RecordCodec.seal(
                     body: body, position: position, streamVersion: version, recordedAt: eventRecordedAt,
                     previousHash: previousHash, into: $0)
-            }
-            try streamKey.withUnsafeBytes { key in
-                try streamsCursor.put(key: key, value: entry, flags: .appendDuplicate)
-            }
-            try categoryKey.withUnsafeBytes { key in
-                try categoriesCursor.put(key: key, value: positionKey, flags: .appendDuplicate)
             }
         }
         tail = LogTail(position: position, hash: hash, recordedAt: eventRecordedAt)

@@ -45,8 +45,10 @@ actor AppendWriter {
     private let layout: StoreLayout
     private let limits: StoreLimits
     private let headSignal: HeadSignal
+    private let tailIndex: TailIndex
     private let logger: Logger
     private var tail: LogTail
+    private var isCatchUpScheduled = false
     private var waiting: [Waiting] = []
     private var isFlushScheduled = false
     /// Requests in the last commit: more than one means appenders are running concurrently.
@@ -60,11 +62,15 @@ actor AppendWriter {
     /// Counters for ``EventStore/writerStatistics()``.
     private(set) var statistics = WriterStatistics()
 
-    init(environment: Environment, layout: StoreLayout, limits: StoreLimits, tail: LogTail, headSignal: HeadSignal, logger: Logger) {
+    init(
+        environment: Environment, layout: StoreLayout, limits: StoreLimits, tail: LogTail, tailIndex: TailIndex,
+        headSignal: HeadSignal, logger: Logger
+    ) {
         self.environment = environment
         self.layout = layout
         self.limits = limits
         self.tail = tail
+        self.tailIndex = tailIndex
         self.headSignal = headSignal
         self.logger = logger
     }
@@ -83,10 +89,11 @@ actor AppendWriter {
         }
     }
 
-    /// Commits whatever is queued, then refuses new appends.
+    /// Commits whatever is queued and indexes it, then refuses new appends.
     func shutDown() {
         isShutDown = true
         while !waiting.isEmpty { flush() }
+        catchUpIndexes()
     }
 
     /// The flush runs as a later job on this actor, so requests that arrive while a commit
@@ -135,6 +142,7 @@ actor AppendWriter {
             entry.continuation.resume(returning: Array(outcomes.prefix(entry.requests.count)))
             outcomes = outcomes.dropFirst(entry.requests.count)
         }
+        scheduleIndexCatchUp()
     }
 
     /// Takes queued requests up to the group-commit limits (at least one request).
@@ -160,19 +168,57 @@ actor AppendWriter {
         var staged = started
         defer { count(requests, since: started, staged: staged) }
         do {
-            let (outcomes, newTail) = try environment.write { transaction in
-                var staging = try AppendStaging(transaction: transaction, layout: layout, tail: startTail)
+            let (outcomes, newTail, runs) = try environment.write { transaction in
+                var staging = try AppendStaging(transaction: transaction, layout: layout, tail: startTail, tailIndex: tailIndex)
                 let outcomes = try requests.map { try staging.stage($0) }
                 staged = ContinuousClock.now
-                return (outcomes, staging.tail)
+                return (outcomes, staging.tail, staging.runs)
             }
             tail = newTail
+            // Published before the head moves, so a subscriber woken by it finds the entries.
+            tailIndex.publish(runs)
             headSignal.advance(to: newTail.position)
             return outcomes
         } catch {
             logger.error("append transaction failed", metadata: ["error": "\(error)", "requests": "\(requests.count)"])
             let failure = EventStoreError.from(error, mapSizeBytesMax: environment.configuration.mapSizeBytesMax)
             return requests.map { _ in .failure(failure) }
+        }
+    }
+
+    /// Catches the indexes up at once when the tail has reached ``StoreLimits/indexTailEventsMax``,
+    /// else after ``StoreLimits/indexDelayMilliseconds``: either way many commits' entries
+    /// share one index write, and the tail (which readers in other processes scan) stays short.
+    /// The indexes of a tail found at open (left by a crash) are caught up like any other.
+    func catchUpIndexesLater() { scheduleIndexCatchUp() }
+
+    private func scheduleIndexCatchUp() {
+        guard !isShutDown else { return }
+        let pending = tailIndex.eventCount
+        if pending >= limits.indexTailEventsMax { return catchUpIndexes() }
+        guard pending > 0, !isCatchUpScheduled else { return }
+        isCatchUpScheduled = true
+        let delay = limits.indexDelayMilliseconds
+        Task {
+            try? await Task.sleep(for: .milliseconds(delay))
+            self.isCatchUpScheduled = false
+            if !self.isShutDown { self.catchUpIndexes() }
+        }
+    }
+
+    /// Writes the unindexed tail into the indexes in one transaction. A failure is logged and
+    /// leaves the tail as it was, still serving reads: the next catch-up writes it.
+    func catchUpIndexes() {
+        let pending = tailIndex.current
+        guard pending.eventCount > 0 else { return }
+        let started = ContinuousClock.now
+        do {
+            try environment.write { try IndexCatchUp.write(pending, in: $0, layout: layout) }
+            tailIndex.markIndexed(through: pending.head)
+            statistics.indexCatchUps += 1
+            statistics.indexCatchUpMicroseconds += Self.microseconds(ContinuousClock.now - started)
+        } catch {
+            logger.error("index catch-up failed", metadata: ["error": "\(error)", "events": "\(pending.eventCount)"])
         }
     }
 

@@ -16,7 +16,10 @@ public struct StoreStatistics: Sendable, Equatable {
 extension EventStore {
     public func statistics() throws -> StoreStatistics {
         let info = try environment.info()
-        let streams = try read { try StreamIndex.count(in: $0, layout: layout) }
+        let streams = try read { transaction in
+            let unindexed = try withUnindexedTail(in: transaction) { tail, bounds in tail.newStreamCount(within: bounds) }
+            return try StreamIndex.count(in: transaction, layout: layout) + unindexed
+        }
         let head = headPosition
         let lastRecordedAt = try head > 0 ? event(at: head)?.recordedAt : nil
         let attributes = try? FileManager.default.attributesOfItem(atPath: directory + "/data.mdb")

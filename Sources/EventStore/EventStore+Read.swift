@@ -12,17 +12,60 @@ extension EventStore {
     public func readStream(
         _ stream: String, from version: UInt64? = nil, direction: ReadDirection = .forwards, limit: Int = .max
     ) throws -> [RecordedEvent] {
+        try readStream(stream, from: version, direction: direction, limit: limit, source: .publishedOrLog)
+    }
+
+    /// ``readStream(_:from:direction:limit:)`` taking the unindexed tail from `source`.
+    func readStream(
+        _ stream: String, from version: UInt64?, direction: ReadDirection, limit: Int, source: TailSource
+    ) throws -> [RecordedEvent] {
         try read { transaction in
-            let positions = try StreamIndex.positions(
-                of: stream, from: version, direction: direction, limit: limit, in: transaction, layout: layout)
+            let positions = try streamPositions(
+                Array(stream.utf8), from: version, direction: direction, limit: limit, in: transaction, source: source)
             return try positions.map { try layout.record(at: $0, in: transaction) }
         }
     }
 
     /// The version of the last event in `stream`, or nil if the stream does not exist.
     public func streamVersion(_ stream: String) throws -> UInt64? {
-        try read { transaction in
-            try StreamIndex.head(of: stream, in: transaction, layout: layout)
+        try streamVersion(stream, source: .publishedOrLog)
+    }
+
+    /// ``streamVersion(_:)`` taking the unindexed tail from `source`.
+    func streamVersion(_ stream: String, source: TailSource) throws -> UInt64? {
+        let key = Array(stream.utf8)
+        return try read { transaction in
+            let unindexed = try withUnindexedTail(in: transaction, source: source) { tail, bounds in
+                tail.streamEntries(key, within: bounds).last?.version
+            }
+            return try unindexed ?? StreamIndex.head(ofKey: key, in: transaction, layout: layout)
+        }
+    }
+
+    /// Positions of the stream's events: the indexed ones, then the unindexed tail's (whose
+    /// versions are all higher), or the other way round backwards.
+    private func streamPositions(
+        _ key: [UInt8], from version: UInt64?, direction: ReadDirection, limit: Int, in transaction: Transaction, source: TailSource
+    ) throws -> [UInt64] {
+        guard limit > 0 else { return [] }
+        let unindexed = try withUnindexedTail(in: transaction, source: source) { tail, bounds in
+            tail.streamEntries(key, within: bounds)
+        }
+        switch direction {
+        case .forwards:
+            let first = version ?? 0
+            var positions = try StreamIndex.positions(
+                ofKey: key, from: first, direction: .forwards, limit: limit, in: transaction, layout: layout)
+            for entry in unindexed where entry.version >= first && positions.count < limit { positions.append(entry.position) }
+            return positions
+        case .backwards:
+            let last = version ?? .max
+            var positions: [UInt64] = Array(unindexed.reversed().lazy.filter { $0.version <= last }.prefix(limit).map(\.position))
+            if positions.count < limit {
+                positions += try StreamIndex.positions(
+                    ofKey: key, from: last, direction: .backwards, limit: limit - positions.count, in: transaction, layout: layout)
+            }
+            return positions
         }
     }
 
@@ -40,16 +83,31 @@ extension EventStore {
     /// Events of every stream in `category` (the stream id's part before the first `-`),
     /// in log order from `position`, at most `limit`.
     public func readCategory(_ category: String, from position: UInt64 = 1, limit: Int) throws -> [RecordedEvent] {
-        try read { transaction in
-            try transaction.withCursor(layout.categories) { cursor in
+        try readCategory(category, from: position, limit: limit, source: .publishedOrLog)
+    }
+
+    /// ``readCategory(_:from:limit:)`` taking the unindexed tail from `source`.
+    func readCategory(_ category: String, from position: UInt64, limit: Int, source: TailSource) throws -> [RecordedEvent] {
+        let key = Array(category.utf8)
+        return try read { transaction in
+            var events = try transaction.withCursor(layout.categories) { cursor in
                 var events: [RecordedEvent] = []
-                var entry = try cursor.seek(key: Array(category.utf8), valueAtOrAfter: BigEndian.bytes(position))
+                var entry = try cursor.seek(key: key, valueAtOrAfter: BigEndian.bytes(position))
                 while let current = entry, events.count < limit {
                     events.append(try layout.record(at: BigEndian.uint64(current.value), in: transaction))
                     entry = try cursor.nextDuplicate()
                 }
                 return events
             }
+            guard events.count < limit else { return events }
+            // The tail's positions all come after the indexed ones.
+            let unindexed = try withUnindexedTail(in: transaction, source: source) { tail, bounds in
+                tail.categoryPositions(key, from: position, within: bounds)
+            }
+            for position in unindexed.prefix(limit - events.count) {
+                events.append(try layout.record(at: position, in: transaction))
+            }
+            return events
         }
     }
 

@@ -19,8 +19,9 @@ public struct VerificationReport: Sendable, Equatable {
 
 extension EventStore {
     /// Walks the log from position 1: every position present once and in order, every record
-    /// decodable, every hash equal to SHA-256(previous hash ‖ record), the stream and event-id
-    /// indexes pointing back at the record, and stream versions contiguous.
+    /// decodable, every hash equal to SHA-256(previous hash ‖ record), the event-id index and
+    /// (up to `indexed-through`; the tail past it is not in it yet) the stream index pointing
+    /// back at the record, and stream versions contiguous.
     ///
     /// - Parameter progress: called after each page with (events checked, head position).
     public func verify(pageEvents: Int = 8_192, progress: (UInt64, UInt64) -> Void = { _, _ in }) throws -> VerificationReport {
@@ -28,11 +29,14 @@ extension EventStore {
         let head = headPosition
         while walker.nextPosition <= head, walker.problem == nil {
             try read { transaction in
+                let indexedThrough = try IndexedThrough.read(in: transaction, layout: layout)
                 try transaction.withCursor(layout.log) { cursor in
                     var entry = try cursor.seek(atOrAfter: BigEndian.bytes(walker.nextPosition))
                     var checkedInPage = 0
                     while let current = entry, checkedInPage < pageEvents, walker.nextPosition <= head, walker.problem == nil {
-                        try walker.check(key: current.key, value: current.value, transaction: transaction, layout: layout)
+                        try walker.check(
+                            key: current.key, value: current.value, indexedThrough: indexedThrough,
+                            transaction: transaction, layout: layout)
                         checkedInPage += 1
                         entry = try cursor.next()
                     }
@@ -58,7 +62,10 @@ private struct ChainWalker {
         problem = VerificationReport.Problem(position: position, reason: reason)
     }
 
-    mutating func check(key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, transaction: LMDB.Transaction, layout: StoreLayout) throws {
+    mutating func check(
+        key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, indexedThrough: UInt64,
+        transaction: LMDB.Transaction, layout: StoreLayout
+    ) throws {
         let position = nextPosition
         guard key.count == 8, BigEndian.uint64(key) == position else {
             let found = key.count == 8 ? "\(BigEndian.uint64(key))" : "a \(key.count)-byte key"
@@ -75,20 +82,25 @@ private struct ChainWalker {
         else {
             return fail(at: position, "hash mismatch: the record or the one before it was altered")
         }
-        if let reason = try indexProblem(record, transaction: transaction, layout: layout) { return fail(at: position, reason) }
+        if let reason = try indexProblem(record, indexedThrough: indexedThrough, transaction: transaction, layout: layout) {
+            return fail(at: position, reason)
+        }
         streamVersions[record.streamId] = record.streamVersion
         previousHash = record.hash
         nextPosition += 1
     }
 
-    private func indexProblem(_ record: RecordedEvent, transaction: LMDB.Transaction, layout: StoreLayout) throws -> String? {
+    private func indexProblem(
+        _ record: RecordedEvent, indexedThrough: UInt64, transaction: LMDB.Transaction, layout: StoreLayout
+    ) throws -> String? {
         let expectedVersion = streamVersions[record.streamId].map { $0 + 1 } ?? 0
         if record.streamVersion != expectedVersion {
             return "stream \(record.streamId) jumps to version \(record.streamVersion), expected \(expectedVersion)"
         }
         let byId = try transaction.get(layout.eventIds, key: StoreLayout.eventIdKey(record.eventId)).map { BigEndian.uint64($0) }
         if byId != record.position { return "the event-id index does not point at this record" }
-        if try !StreamIndex.contains(record.streamId, version: record.streamVersion, position: record.position, in: transaction, layout: layout) {
+        if record.position <= indexedThrough,
+            try !StreamIndex.contains(record.streamId, version: record.streamVersion, position: record.position, in: transaction, layout: layout) {
             return "the stream index does not point at this record"
         }
         return nil

@@ -14,6 +14,7 @@ public final class EventStore: Sendable {
     let layout: StoreLayout
     let writer: AppendWriter
     let headSignal: HeadSignal
+    let tailIndex: TailIndex
     let logger: Logger
 
     /// Opens the store in `directory`, creating the folder and an empty store when `create`.
@@ -40,10 +41,20 @@ public final class EventStore: Sendable {
             let layout = try StoreLayout(environment: environment)
             try StoreDirectory.stampFormatIfNew(environment, layout: layout)
             let tail = try LogTail.load(environment: environment, layout: layout)
-            logger.info("opened event store", metadata: ["directory": "\(directory)", "head": "\(tail.position)"])
-            return EventStore(
+            // After a crash the records past `indexed-through` exist only in the log.
+            let unindexed = try environment.read { transaction in
+                try TailScan.tail(in: transaction, layout: layout, bounds: TailScan.bounds(in: transaction, layout: layout))
+            }
+            logger.info("opened event store", metadata: [
+                "directory": "\(directory)", "head": "\(tail.position)", "unindexed": "\(unindexed.eventCount)",
+            ])
+            let store = EventStore(
                 directory: directory, configuration: configuration, environment: environment,
-                layout: layout, tail: tail, logger: logger)
+                layout: layout, tail: tail, unindexed: unindexed, logger: logger)
+            if unindexed.eventCount > 0 {
+                Task { [writer = store.writer] in await writer.catchUpIndexesLater() }
+            }
+            return store
         } catch {
             environment.close()
             throw EventStoreError.from(error, mapSizeBytesMax: configuration.environment.mapSizeBytesMax)
@@ -52,7 +63,7 @@ public final class EventStore: Sendable {
 
     private init(
         directory: String, configuration: StoreConfiguration, environment: Environment,
-        layout: StoreLayout, tail: LogTail, logger: Logger
+        layout: StoreLayout, tail: LogTail, unindexed: UnindexedTail, logger: Logger
     ) {
         self.directory = directory
         self.limits = configuration.limits
@@ -61,9 +72,11 @@ public final class EventStore: Sendable {
         self.logger = logger
         let headSignal = HeadSignal(head: tail.position)
         self.headSignal = headSignal
+        let tailIndex = TailIndex(unindexed)
+        self.tailIndex = tailIndex
         self.writer = AppendWriter(
             environment: environment, layout: layout, limits: configuration.limits,
-            tail: tail, headSignal: headSignal, logger: logger)
+            tail: tail, tailIndex: tailIndex, headSignal: headSignal, logger: logger)
     }
 
     private static func checkLimitsFitKeys(_ limits: StoreLimits, environment: Environment) throws {

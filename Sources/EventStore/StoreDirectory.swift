@@ -37,15 +37,34 @@ enum StoreDirectory {
         }
     }
 
+    /// Stamps a new store with the current format, or upgrades a format 1 store; checked by
+    /// ``checkFormat(_:path:)`` first, so any other version found here is the current one.
     static func stampFormatIfNew(_ environment: Environment, layout: StoreLayout) throws {
         try environment.write { transaction in
-            guard try transaction.get(layout.meta, key: StoreLayout.formatKey) == nil else { return }
-            try withUnsafeBytes(of: StoreLayout.formatVersion.littleEndian) { version in
-                try StoreLayout.formatKey.withUnsafeBytes { key in
-                    try transaction.put(layout.meta, key: key, value: version)
-                }
+            guard let found = try transaction.get(layout.meta, key: StoreLayout.formatKey) else {
+                try stamp(StoreLayout.formatVersion, in: transaction, layout: layout)
+                try transaction.put(layout.meta, key: StoreLayout.createdAtKey, value: Array(Timestamp.now().iso8601.utf8))
+                return
             }
-            try transaction.put(layout.meta, key: StoreLayout.createdAtKey, value: Array(Timestamp.now().iso8601.utf8))
+            if UInt32(littleEndian: found.loadUnaligned(as: UInt32.self)) == 1 {
+                try upgradeFormat1(transaction, layout: layout)
+            }
+        }
+    }
+
+    /// A format 1 store indexed every record in its append's transaction: its indexes reach
+    /// its last record, which is all format 2 needs to know.
+    static func upgradeFormat1(_ transaction: WriteTransaction, layout: StoreLayout) throws {
+        let head = try TailScan.bounds(in: transaction, layout: layout).head
+        try IndexedThrough.write(head, in: transaction, layout: layout)
+        try stamp(StoreLayout.formatVersion, in: transaction, layout: layout)
+    }
+
+    private static func stamp(_ format: UInt32, in transaction: WriteTransaction, layout: StoreLayout) throws {
+        try withUnsafeBytes(of: format.littleEndian) { version in
+            try StoreLayout.formatKey.withUnsafeBytes { key in
+                try transaction.put(layout.meta, key: key, value: version)
+            }
         }
     }
 }

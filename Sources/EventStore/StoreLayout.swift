@@ -11,12 +11,20 @@ import LMDB
 /// | `categories` | category (dup-sorted)                 | position (BE u64)                |
 /// | `meta`       | name                                  | value                            |
 ///
+/// The log and `event-ids` are written in the durable commit of an append; `streams` and
+/// `categories` follow in later transactions that take many commits' entries at once, and
+/// `meta`'s `indexed-through` (big-endian u64), written with them, says how far they reach
+/// (format 2). The records past it are the unindexed tail: ``UnindexedTail``.
+///
 /// Big-endian integers make LMDB's byte order numeric order, so the log appends with
 /// `MDB_APPEND`, and a stream's versions and a category's positions with `MDB_APPENDDUP`.
 /// A stream's head is its last duplicate, so no separate table of heads is kept up to date.
 struct StoreLayout: Sendable {
-    /// Version of the on-disk format this build writes and reads.
-    static let formatVersion: UInt32 = 1
+    /// Version of the on-disk format this build writes and reads. Format 2 indexes streams
+    /// and categories behind the log (`indexed-through`); a format 1 store, indexed in full,
+    /// is upgraded when opened (``StoreDirectory/upgradeFormat1(_:layout:)``). A format-1
+    /// build refuses a format 2 store, whose stream index it would take as complete.
+    static let formatVersion: UInt32 = 2
     static let formatKey = Array("format-version".utf8)
     static let createdAtKey = Array("created-at".utf8)
 

@@ -19,6 +19,11 @@ public struct StoreLimits: Sendable, Hashable {
     public var groupCommitPayloadBytesMax: Int
     /// How long the writer waits for concurrent appenders to join a commit (0: never waits).
     public var groupCommitDelayMicroseconds: Int
+    /// Most events past the stream and category indexes before the writer catches them up.
+    /// A reader in another process scans that many records at most (plus one commit's).
+    public var indexTailEventsMax: Int
+    /// How long the writer lets a shorter tail wait before it catches the indexes up.
+    public var indexDelayMilliseconds: Int
 
     public init(
         eventPayloadBytesMax: Int = 1 << 20,
@@ -29,7 +34,9 @@ public struct StoreLimits: Sendable, Hashable {
         batchPayloadBytesMax: Int = 64 << 20,
         groupCommitEventsMax: Int = 20_000,
         groupCommitPayloadBytesMax: Int = 128 << 20,
-        groupCommitDelayMicroseconds: Int = 200
+        groupCommitDelayMicroseconds: Int = 200,
+        indexTailEventsMax: Int = 4_096,
+        indexDelayMilliseconds: Int = 100
     ) {
         self.eventPayloadBytesMax = eventPayloadBytesMax
         self.batchEventsMax = batchEventsMax
@@ -40,5 +47,7 @@ public struct StoreLimits: Sendable, Hashable {
         self.groupCommitEventsMax = groupCommitEventsMax
         self.groupCommitPayloadBytesMax = groupCommitPayloadBytesMax
         self.groupCommitDelayMicroseconds = groupCommitDelayMicroseconds
+        self.indexTailEventsMax = indexTailEventsMax
+        self.indexDelayMilliseconds = indexDelayMilliseconds
     }
 }

@@ -2,12 +2,7 @@ import LMDB
 
 /// Reads of the `streams` index: a stream's head and its events by version.
 enum StreamIndex {
-    /// The version of the stream's last event, or nil if the stream does not exist.
-    static func head(of stream: String, in transaction: Transaction, layout: StoreLayout) throws -> UInt64? {
-        try head(ofKey: Array(stream.utf8), in: transaction, layout: layout)
-    }
-
-    /// ``head(of:in:layout:)`` for a stream id already in UTF-8.
+    /// The version of the stream's last indexed event (UTF-8 id), or nil if the index has none.
     static func head(ofKey key: [UInt8], in transaction: Transaction, layout: StoreLayout) throws -> UInt64? {
         try transaction.withCursor(layout.streams) { cursor in
             guard try cursor.seek(exactly: key) != nil, let last = try cursor.lastDuplicate() else { return nil }
@@ -15,13 +10,13 @@ enum StreamIndex {
         }
     }
 
-    /// Positions of the stream's events from `version` in `direction`, at most `limit`.
+    /// Positions of the indexed events of a stream (UTF-8 id) from `version` in `direction`,
+    /// at most `limit`. The unindexed tail is the caller's: see ``EventStore/withUnindexedTail(in:source:_:)``.
     static func positions(
-        of stream: String, from version: UInt64?, direction: ReadDirection, limit: Int,
+        ofKey key: [UInt8], from version: UInt64?, direction: ReadDirection, limit: Int,
         in transaction: Transaction, layout: StoreLayout
     ) throws -> [UInt64] {
         try transaction.withCursor(layout.streams) { cursor in
-            let key = Array(stream.utf8)
             var entry: Cursor.Entry?
             switch direction {
             case .forwards:

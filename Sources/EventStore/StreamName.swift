@@ -19,3 +19,11 @@ public enum StreamName {
         return nil
     }
 }
+
+extension StreamName {
+    /// ``category(of:)`` for a stream id in UTF-8.
+    static func category(ofKey stream: [UInt8]) -> [UInt8] {
+        guard let dash = stream.firstIndex(of: UInt8(ascii: "-")) else { return stream }
+        return Array(stream[..<dash])
+    }
+}

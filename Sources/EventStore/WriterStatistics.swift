@@ -12,6 +12,10 @@ public struct WriterStatistics: Sendable, Equatable {
     /// The part of ``commitMicroseconds`` spent writing the requests into the transaction,
     /// before `mdb_txn_commit` (which writes the dirty pages and syncs twice).
     public internal(set) var stagingMicroseconds: Int64 = 0
+    /// Transactions that wrote the unindexed tail into the stream and category indexes.
+    public internal(set) var indexCatchUps = 0
+    /// Time inside those transactions, commit and fsync included.
+    public internal(set) var indexCatchUpMicroseconds: Int64 = 0
 
     /// Mean requests per commit (0 before the first).
     public var requestsPerCommit: Double { commits == 0 ? 0 : Double(requests) / Double(commits) }
@@ -19,6 +23,10 @@ public struct WriterStatistics: Sendable, Equatable {
     public var commitMillisecondsMean: Double { commits == 0 ? 0 : Double(commitMicroseconds) / Double(commits) / 1_000 }
     /// Mean time of staging one commit's requests in milliseconds (0 before the first).
     public var stagingMillisecondsMean: Double { commits == 0 ? 0 : Double(stagingMicroseconds) / Double(commits) / 1_000 }
+    /// Mean time of one index catch-up in milliseconds (0 before the first).
+    public var indexCatchUpMillisecondsMean: Double {
+        indexCatchUps == 0 ? 0 : Double(indexCatchUpMicroseconds) / Double(indexCatchUps) / 1_000
+    }
 }
 
 extension EventStore {

@@ -5,12 +5,24 @@
 //
 // Each event's payload names its batch and the batch size, so the parent can check that no
 // batch is partial after a SIGKILL. Usage: CrashAppender DATA_DIR SEED
+//
+// `CrashAppender read DATA_DIR STREAM CATEGORY` is the other process of the unindexed-tail
+// test: it prints the stream's versions and the category's positions, then closes the store.
 import EventStore
 import Foundation
 
 let arguments = CommandLine.arguments
+if arguments.count == 5, arguments[1] == "read" {
+    let store = try EventStore.open(directory: arguments[2], create: false)
+    let versions = try store.readStream(arguments[3]).map { String($0.streamVersion) }
+    let positions = try store.readCategory(arguments[4], limit: .max).map { String($0.position) }
+    print("stream \(arguments[3]) \(versions.joined(separator: ","))")
+    print("category \(arguments[4]) \(positions.joined(separator: ","))")
+    await store.close()
+    exit(0)
+}
 guard arguments.count == 3, let seed = UInt64(arguments[2]) else {
-    FileHandle.standardError.write(Data("usage: CrashAppender DATA_DIR SEED\n".utf8))
+    FileHandle.standardError.write(Data("usage: CrashAppender DATA_DIR SEED | CrashAppender read DATA_DIR STREAM CATEGORY\n".utf8))
     exit(2)
 }
 let store = try EventStore.open(directory: arguments[1])

@@ -1,0 +1,88 @@
+import LMDB
+
+/// Reading the unindexed tail from the log itself: at open (after a crash the tail exists
+/// only in the log), and for a reader whose snapshot the published ``TailIndex`` does not
+/// cover (another process, or a race with the index catch-up).
+enum TailScan {
+    /// The snapshot's bounds: its `indexed-through` and its last position.
+    static func bounds(in transaction: Transaction, layout: StoreLayout) throws -> TailBounds {
+        let head = try transaction.withCursor(layout.log) { cursor in
+            try cursor.last().map { BigEndian.uint64($0.key) } ?? 0
+        }
+        return TailBounds(indexedThrough: try IndexedThrough.read(in: transaction, layout: layout), head: head)
+    }
+
+    /// The tail of `bounds`, read from the log.
+    static func tail(in transaction: Transaction, layout: StoreLayout, bounds: TailBounds) throws -> UnindexedTail {
+        var tail = UnindexedTail(indexedThrough: bounds.indexedThrough)
+        guard !bounds.isEmpty else { return tail }
+        try transaction.withCursor(layout.log) { cursor in
+            var entry = try cursor.seek(atOrAfter: BigEndian.bytes(bounds.indexedThrough + 1))
+            while let current = entry {
+                let position = BigEndian.uint64(current.key)
+                guard position <= bounds.head else { break }
+                let fields = try RecordCodec.indexFields(current.value, keyPosition: position)
+                let expectedVersion = tail.head(ofStream: fields.stream).map { $0 + 1 }
+                guard position == tail.head + 1, expectedVersion == nil || expectedVersion == fields.version else {
+                    throw EventStoreError.corruptRecord(position: position, reason: "the log past the indexes is not gapless with contiguous versions")
+                }
+                tail.add(TailRun(
+                    stream: fields.stream, category: StreamName.category(ofKey: fields.stream),
+                    firstPosition: position, firstVersion: fields.version, count: 1))
+                entry = try cursor.next()
+            }
+        }
+        return tail
+    }
+}
+
+/// The `indexed-through` position in `meta`: every record at or before it has its entries in
+/// the `streams` and `categories` databases. Written in the transaction that writes them.
+enum IndexedThrough {
+    static let key = Array("indexed-through".utf8)
+
+    /// 0 when absent: a new store, whose indexes are empty.
+    static func read(in transaction: Transaction, layout: StoreLayout) throws -> UInt64 {
+        guard let bytes = try transaction.get(layout.meta, key: key) else { return 0 }
+        guard bytes.count == 8 else {
+            throw EventStoreError.corruptRecord(position: 0, reason: "meta indexed-through is \(bytes.count) bytes, not 8")
+        }
+        return BigEndian.uint64(bytes)
+    }
+
+    static func write(_ position: UInt64, in transaction: WriteTransaction, layout: StoreLayout) throws {
+        try transaction.put(layout.meta, key: key, value: BigEndian.bytes(position))
+    }
+}
+
+/// Writes the unindexed tail into the `streams` and `categories` databases.
+///
+/// Many commits' entries go in together, sorted by stream, so an index page takes all of its
+/// stream's new entries in one write instead of being dirtied (and synced) once per commit.
+enum IndexCatchUp {
+    /// Writes the entries past the stored `indexed-through` (another process may have written
+    /// some) and moves it to the tail's head.
+    static func write(_ tail: UnindexedTail, in transaction: WriteTransaction, layout: StoreLayout) throws {
+        let stored = try IndexedThrough.read(in: transaction, layout: layout)
+        guard tail.head > stored else { return }
+        let streams = try transaction.writeCursor(layout.streams)
+        for stream in tail.streams.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            try stream.withUnsafeBytes { key in
+                for entry in tail.streams[stream] ?? [] where entry.position > stored {
+                    var value = (entry.version.bigEndian, entry.position.bigEndian)
+                    try withUnsafeBytes(of: &value) { try streams.put(key: key, value: $0, flags: .appendDuplicate) }
+                }
+            }
+        }
+        let categories = try transaction.writeCursor(layout.categories)
+        for category in tail.categories.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            try category.withUnsafeBytes { key in
+                for position in tail.categories[category] ?? [] where position > stored {
+                    var value = position.bigEndian
+                    try withUnsafeBytes(of: &value) { try categories.put(key: key, value: $0, flags: .appendDuplicate) }
+                }
+            }
+        }
+        try IndexedThrough.write(tail.head, in: transaction, layout: layout)
+    }
+}
