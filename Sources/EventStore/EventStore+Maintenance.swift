@@ -17,8 +17,7 @@ extension EventStore {
     public func statistics() throws -> StoreStatistics {
         let info = try environment.info()
         let streams = try read { transaction in
-            let unindexed = try withUnindexedTail(in: transaction) { tail, bounds in tail.newStreamCount(within: bounds) }
-            return try StreamIndex.count(in: transaction, layout: layout) + unindexed
+            try StreamIndex.count(in: transaction, layout: layout) + unindexedNewStreamCount(in: transaction)
         }
         let head = headPosition
         let lastRecordedAt = try head > 0 ? event(at: head)?.recordedAt : nil

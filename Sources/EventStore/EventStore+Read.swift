@@ -35,9 +35,7 @@ extension EventStore {
     func streamVersion(_ stream: String, source: TailSource) throws -> UInt64? {
         let key = Array(stream.utf8)
         return try read { transaction in
-            let unindexed = try withUnindexedTail(in: transaction, source: source) { tail, bounds in
-                tail.streamEntries(key, within: bounds).last?.version
-            }
+            let unindexed = try unindexedEntries(ofStream: key, in: transaction, source: source).last?.version
             return try unindexed ?? StreamIndex.head(ofKey: key, in: transaction, layout: layout)
         }
     }
@@ -48,9 +46,7 @@ extension EventStore {
         _ key: [UInt8], from version: UInt64?, direction: ReadDirection, limit: Int, in transaction: Transaction, source: TailSource
     ) throws -> [UInt64] {
         guard limit > 0 else { return [] }
-        let unindexed = try withUnindexedTail(in: transaction, source: source) { tail, bounds in
-            tail.streamEntries(key, within: bounds)
-        }
+        let unindexed = try unindexedEntries(ofStream: key, in: transaction, source: source)
         switch direction {
         case .forwards:
             let first = version ?? 0
@@ -101,9 +97,7 @@ extension EventStore {
             }
             guard events.count < limit else { return events }
             // The tail's positions all come after the indexed ones.
-            let unindexed = try withUnindexedTail(in: transaction, source: source) { tail, bounds in
-                tail.categoryPositions(key, from: position, within: bounds)
-            }
+            let unindexed = try unindexedPositions(ofCategory: key, from: position, in: transaction, source: source)
             for position in unindexed.prefix(limit - events.count) {
                 events.append(try layout.record(at: position, in: transaction))
             }

@@ -8,20 +8,35 @@ enum TailSource {
     case log
 }
 
+/// The entries a read snapshot holds past its `indexed-through`, up to its last position,
+/// which its `streams` and `categories` databases do not hold yet.
 extension EventStore {
-    /// Runs `body` with the snapshot's unindexed tail and bounds: the records past its
-    /// `indexed-through` up to its last position, which its `streams` and `categories`
-    /// databases do not hold yet.
-    func withUnindexedTail<R>(
-        in transaction: Transaction, source: TailSource = .publishedOrLog,
-        _ body: (borrowing UnindexedTail, TailBounds) throws -> R
-    ) throws -> R {
+    func unindexedEntries(ofStream stream: [UInt8], in transaction: Transaction, source: TailSource) throws -> [StreamEntry] {
         let bounds = try TailScan.bounds(in: transaction, layout: layout)
-        if bounds.isEmpty { return try body(UnindexedTail(indexedThrough: bounds.indexedThrough), bounds) }
-        if source == .publishedOrLog {
-            let published: Result<R, any Error>? = tailIndex.ifCovering(bounds) { tail in Result { try body(tail, bounds) } }
-            if let published { return try published.get() }
+        if bounds.isEmpty { return [] }
+        if source == .publishedOrLog, let published = tailIndex.ifCovering(bounds, { $0.streamEntries(stream, within: bounds) }) {
+            return published
         }
-        return try body(try TailScan.tail(in: transaction, layout: layout, bounds: bounds), bounds)
+        return try TailScan.streamEntries(stream, in: transaction, layout: layout, bounds: bounds)
+    }
+
+    func unindexedPositions(
+        ofCategory category: [UInt8], from position: UInt64, in transaction: Transaction, source: TailSource
+    ) throws -> [UInt64] {
+        let bounds = try TailScan.bounds(in: transaction, layout: layout)
+        if bounds.isEmpty { return [] }
+        if source == .publishedOrLog,
+            let published = tailIndex.ifCovering(bounds, { $0.categoryPositions(category, from: position, within: bounds) })
+        {
+            return published
+        }
+        return try TailScan.categoryPositions(category, from: position, in: transaction, layout: layout, bounds: bounds)
+    }
+
+    func unindexedNewStreamCount(in transaction: Transaction) throws -> Int {
+        let bounds = try TailScan.bounds(in: transaction, layout: layout)
+        if bounds.isEmpty { return 0 }
+        if let published = tailIndex.ifCovering(bounds, { $0.newStreamCount(within: bounds) }) { return published }
+        return try TailScan.newStreamCount(in: transaction, layout: layout, bounds: bounds)
     }
 }

@@ -113,9 +113,9 @@ enum RecordCodec {
 }
 
 extension RecordCodec {
-    /// The stream version and stream id of a record, without decoding the rest: what the
-    /// indexes need when the log is read past them (``TailScan``).
-    static func indexFields(_ bytes: UnsafeRawBufferPointer, keyPosition: UInt64) throws -> (version: UInt64, stream: [UInt8]) {
+    /// The stream version and stream id (a view into `bytes`) of a record, without decoding
+    /// the rest or allocating: what the indexes need when the log is read past them (``TailScan``).
+    static func indexFields(_ bytes: UnsafeRawBufferPointer, keyPosition: UInt64) throws -> (version: UInt64, stream: UnsafeRawBufferPointer) {
         do {
             var reader = ByteReader(buffer: bytes)
             let format: UInt8 = try reader.get()
@@ -126,7 +126,7 @@ extension RecordCodec {
             let flags: UInt8 = try reader.get()
             _ = try reader.take((flags & 1 != 0 ? 16 : 0) + (flags & 2 != 0 ? 16 : 0), "the correlation and causation ids")
             let streamBytes = Int(try reader.get() as UInt16)
-            return (version, Array(try reader.take(streamBytes, "the stream id")))
+            return (version, try reader.take(streamBytes, "the stream id"))
         } catch let problem as ByteReader.Problem {
             throw EventStoreError.corruptRecord(position: keyPosition, reason: problem.reason)
         }

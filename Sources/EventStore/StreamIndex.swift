@@ -11,7 +11,7 @@ enum StreamIndex {
     }
 
     /// Positions of the indexed events of a stream (UTF-8 id) from `version` in `direction`,
-    /// at most `limit`. The unindexed tail is the caller's: see ``EventStore/withUnindexedTail(in:source:_:)``.
+    /// at most `limit`. The unindexed tail is the caller's: see ``EventStore/unindexedEntries(ofStream:in:source:)``.
     static func positions(
         ofKey key: [UInt8], from version: UInt64?, direction: ReadDirection, limit: Int,
         in transaction: Transaction, layout: StoreLayout

@@ -12,27 +12,76 @@ enum TailScan {
         return TailBounds(indexedThrough: try IndexedThrough.read(in: transaction, layout: layout), head: head)
     }
 
-    /// The tail of `bounds`, read from the log.
-    static func tail(in transaction: Transaction, layout: StoreLayout, bounds: TailBounds) throws -> UnindexedTail {
-        var tail = UnindexedTail(indexedThrough: bounds.indexedThrough)
-        guard !bounds.isEmpty else { return tail }
+    /// Calls `body` with the position, stream version and stream id of every record inside
+    /// `bounds`, in log order. The stream id is valid only during the call.
+    static func forEach(
+        in transaction: Transaction, layout: StoreLayout, bounds: TailBounds,
+        _ body: (UInt64, UInt64, UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        guard !bounds.isEmpty else { return }
         try transaction.withCursor(layout.log) { cursor in
             var entry = try cursor.seek(atOrAfter: BigEndian.bytes(bounds.indexedThrough + 1))
             while let current = entry {
                 let position = BigEndian.uint64(current.key)
                 guard position <= bounds.head else { break }
                 let fields = try RecordCodec.indexFields(current.value, keyPosition: position)
-                let expectedVersion = tail.head(ofStream: fields.stream).map { $0 + 1 }
-                guard position == tail.head + 1, expectedVersion == nil || expectedVersion == fields.version else {
-                    throw EventStoreError.corruptRecord(position: position, reason: "the log past the indexes is not gapless with contiguous versions")
-                }
-                tail.add(TailRun(
-                    stream: fields.stream, category: StreamName.category(ofKey: fields.stream),
-                    firstPosition: position, firstVersion: fields.version, count: 1))
+                try body(position, fields.version, fields.stream)
                 entry = try cursor.next()
             }
         }
+    }
+
+    /// The whole tail of `bounds`, read from the log: what a writer opening the store needs.
+    static func tail(in transaction: Transaction, layout: StoreLayout, bounds: TailBounds) throws -> UnindexedTail {
+        var tail = UnindexedTail(indexedThrough: bounds.indexedThrough)
+        try forEach(in: transaction, layout: layout, bounds: bounds) { position, version, streamBytes in
+            let stream = Array(streamBytes)
+            let expectedVersion = tail.head(ofStream: stream).map { $0 + 1 }
+            guard position == tail.head + 1, expectedVersion == nil || expectedVersion == version else {
+                throw EventStoreError.corruptRecord(position: position, reason: "the log past the indexes is not gapless with contiguous versions")
+            }
+            tail.add(TailRun(
+                stream: stream, category: StreamName.category(ofKey: stream), firstPosition: position, firstVersion: version, count: 1))
+        }
         return tail
+    }
+
+    /// One stream's entries inside `bounds`, without building the whole tail.
+    static func streamEntries(
+        _ stream: [UInt8], in transaction: Transaction, layout: StoreLayout, bounds: TailBounds
+    ) throws -> [StreamEntry] {
+        var entries: [StreamEntry] = []
+        try stream.withUnsafeBytes { key in
+            try forEach(in: transaction, layout: layout, bounds: bounds) { position, version, recordStream in
+                if recordStream.elementsEqual(key) { entries.append(StreamEntry(version: version, position: position)) }
+            }
+        }
+        return entries
+    }
+
+    /// One category's positions inside `bounds` from `first`, without building the whole tail.
+    static func categoryPositions(
+        _ category: [UInt8], from first: UInt64, in transaction: Transaction, layout: StoreLayout, bounds: TailBounds
+    ) throws -> [UInt64] {
+        var positions: [UInt64] = []
+        try category.withUnsafeBytes { key in
+            try forEach(in: transaction, layout: layout, bounds: bounds) { position, _, recordStream in
+                let dash = recordStream.firstIndex(of: UInt8(ascii: "-")) ?? recordStream.count
+                if position >= first, UnsafeRawBufferPointer(rebasing: recordStream[..<dash]).elementsEqual(key) {
+                    positions.append(position)
+                }
+            }
+        }
+        return positions
+    }
+
+    /// Streams whose first event lies inside `bounds`.
+    static func newStreamCount(in transaction: Transaction, layout: StoreLayout, bounds: TailBounds) throws -> Int {
+        var count = 0
+        try forEach(in: transaction, layout: layout, bounds: bounds) { _, version, _ in
+            if version == 0 { count += 1 }
+        }
+        return count
     }
 }
 

@@ -10,6 +10,8 @@ struct BenchmarkOptions {
     var bulkOnly = false
     /// Run only this many concurrent appenders (0: the whole benchmark).
     var concurrentOnly = 0
+    /// Run only the reads by stream with a full unindexed tail.
+    var tailRead = false
 
     static func parse(_ arguments: ArraySlice<String>) -> BenchmarkOptions {
         var options = BenchmarkOptions()
@@ -24,6 +26,7 @@ struct BenchmarkOptions {
             case "--repeats": options.repeats = max(1, Int(value) ?? options.repeats)
             case "--bulk-only": options.bulkOnly = value == "yes"
             case "--concurrent-only": options.concurrentOnly = Int(value) ?? 0
+            case "--tail-read": options.tailRead = value == "yes"
             default:
                 FileHandle.standardError.write(Data("unknown option \(argument)\n".utf8))
                 exit(2)

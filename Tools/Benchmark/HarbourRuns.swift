@@ -141,14 +141,18 @@ struct HarbourRuns {
 
     private func concurrentAppenders(_ appenders: Int, events: [Workload.Event]) async throws -> Double {
         let store = try freshStore("harbour-concurrent-\(appenders)")
+        // Each appender makes its event (and so its UUIDv7 id) when it appends, as a command
+        // does. Minting all ids up front, appender by appender, made the ids of one commit
+        // spread over the whole id range, so every commit dirtied a page of `event-ids` per
+        // appender (measured with strace: 0.83 MB written per transaction instead of 0.18 MB).
         let shares = (0..<appenders).map { appender in
-            stride(from: appender, to: events.count, by: appenders).map { events[$0].proposal() }
+            stride(from: appender, to: events.count, by: appenders).map { events[$0] }
         }
         let elapsed = try await ContinuousClock().measure {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for (appender, share) in shares.enumerated() {
                     group.addTask {
-                        for event in share { _ = try await store.append([event], to: "bench-\(appender)") }
+                        for event in share { _ = try await store.append([event.proposal()], to: "bench-\(appender)") }
                     }
                 }
                 try await group.waitForAll()
@@ -156,8 +160,9 @@ struct HarbourRuns {
         }
         let writer = await store.writerStatistics()
         say(String(
-            format: "  %d appenders: %d commits, %.1f requests and %.2f ms a commit (%.2f ms of it staging)",
-            appenders, writer.commits, writer.requestsPerCommit, writer.commitMillisecondsMean, writer.stagingMillisecondsMean))
+            format: "  %d appenders: %d commits, %.1f requests and %.2f ms a commit (%.2f ms of it staging); %d index catch-ups of %.2f ms",
+            appenders, writer.commits, writer.requestsPerCommit, writer.commitMillisecondsMean, writer.stagingMillisecondsMean,
+            writer.indexCatchUps, writer.indexCatchUpMillisecondsMean))
         await store.close()
         return Double(events.count) / elapsed.seconds
     }

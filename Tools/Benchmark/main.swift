@@ -2,12 +2,16 @@
 //
 //     swift run -c release harbour-bench [--events 200000] [--single-events 5000] [--repeats 2] [--shared ../shared]
 //         [--bulk-only yes | --concurrent-only APPENDERS]   (one workload alone, for profiling)
+//         [--tail-read yes]   (reads by stream while the indexes lag the log by a full tail)
 //
 // Builds ../shared/bench/lmdb_limit.c and runs it on the same generated events as EventStore,
 // each Harbour workload right after its raw twin, best of --repeats rounds, then prints one
 // table of events/s and ratios.
 import Foundation
 
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--tail-read-child" {
+    try await TailReads.runChild(storePath: CommandLine.arguments[2])
+}
 let options = BenchmarkOptions.parse(CommandLine.arguments.dropFirst())
 let workspace = try Workspace(options: options)
 defer { workspace.clean() }
@@ -15,6 +19,10 @@ defer { workspace.clean() }
 say("Harbour benchmark: \(options.events) events (\(options.singleEvents) for batch 1), workspace \(workspace.root)")
 if options.concurrentOnly > 0 {
     say("\(try await HarbourRuns(workspace: workspace, options: options).concurrentOnly(options.concurrentOnly)) events/s")
+    exit(0)
+}
+if options.tailRead {
+    try await TailReads(workspace: workspace).measure()
     exit(0)
 }
 if options.bulkOnly {
