@@ -1,3 +1,4 @@
+import Foundation
 import LMDB
 
 /// Reading the unindexed tail from the log itself: at open (after a crash the tail exists
@@ -115,7 +116,7 @@ enum IndexCatchUp {
         let stored = try IndexedThrough.read(in: transaction, layout: layout)
         guard tail.head > stored else { return }
         let streams = try transaction.writeCursor(layout.streams)
-        for stream in tail.streams.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+        for stream in tail.streams.keys.sorted(by: keyPrecedes) {
             try stream.withUnsafeBytes { key in
                 for entry in tail.streams[stream] ?? [] where entry.position > stored {
                     var value = (entry.version.bigEndian, entry.position.bigEndian)
@@ -124,7 +125,7 @@ enum IndexCatchUp {
             }
         }
         let categories = try transaction.writeCursor(layout.categories)
-        for category in tail.categories.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+        for category in tail.categories.keys.sorted(by: keyPrecedes) {
             try category.withUnsafeBytes { key in
                 for position in tail.categories[category] ?? [] where position > stored {
                     var value = position.bigEndian
@@ -133,5 +134,16 @@ enum IndexCatchUp {
             }
         }
         try IndexedThrough.write(tail.head, in: transaction, layout: layout)
+    }
+
+    /// LMDB's default key order (memcmp, then the shorter first), without generic iteration.
+    private static func keyPrecedes(_ left: [UInt8], _ right: [UInt8]) -> Bool {
+        left.withUnsafeBytes { left in
+            right.withUnsafeBytes { right in
+                let common = min(left.count, right.count)
+                let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
+                return order == 0 ? left.count < right.count : order < 0
+            }
+        }
     }
 }

@@ -12,8 +12,12 @@ public struct WriterStatistics: Sendable, Equatable {
     /// The part of ``commitMicroseconds`` spent writing the requests into the transaction,
     /// before `mdb_txn_commit` (which writes the dirty pages and syncs twice).
     public internal(set) var stagingMicroseconds: Int64 = 0
-    /// Transactions that wrote the unindexed tail into the stream and category indexes.
+    /// Transactions of their own that wrote the unindexed tail into the stream and category
+    /// indexes (after ``StoreLimits/indexDelayMilliseconds``, or on close).
     public internal(set) var indexCatchUps = 0
+    /// Append commits that took the tail to ``StoreLimits/indexTailEventsMax`` and so wrote it
+    /// into the indexes themselves.
+    public internal(set) var indexCatchUpsInAppends = 0
     /// Time inside those transactions, commit and fsync included.
     public internal(set) var indexCatchUpMicroseconds: Int64 = 0
 

@@ -124,11 +124,14 @@ struct UnindexedTailTests {
         try await withTemporaryStore(configuration: configuration) { store in
             _ = try await store.append(.samples(12), to: "client-1")
             #expect(store.tailIndex.current.eventCount == 0, "12 events passed the limit of 10")
+            #expect(await store.writerStatistics().indexCatchUpsInAppends == 1)
             _ = try await store.append(.samples(2), to: "client-1")
             #expect(store.tailIndex.current.eventCount == 2)
             try await Task.sleep(for: .milliseconds(500))
             #expect(store.tailIndex.current.eventCount == 0, "the delay has passed")
             #expect(try store.readStream("client-1").map(\.streamVersion) == Array(0...13))
+            #expect(try store.read { try IndexedThrough.read(in: $0, layout: store.layout) } == 14)
+            #expect(try store.verify().isIntact)
         }
     }
 

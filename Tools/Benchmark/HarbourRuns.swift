@@ -160,9 +160,9 @@ struct HarbourRuns {
         }
         let writer = await store.writerStatistics()
         say(String(
-            format: "  %d appenders: %d commits, %.1f requests and %.2f ms a commit (%.2f ms of it staging); %d index catch-ups of %.2f ms",
+            format: "  %d appenders: %d commits, %.1f requests and %.2f ms a commit (%.2f ms of it staging); %d index catch-ups of %.2f ms, %d in appends",
             appenders, writer.commits, writer.requestsPerCommit, writer.commitMillisecondsMean, writer.stagingMillisecondsMean,
-            writer.indexCatchUps, writer.indexCatchUpMillisecondsMean))
+            writer.indexCatchUps, writer.indexCatchUpMillisecondsMean, writer.indexCatchUpsInAppends))
         await store.close()
         return Double(events.count) / elapsed.seconds
     }
