@@ -40,10 +40,11 @@ public final class EventStore: Sendable {
             try StoreDirectory.checkFormat(environment, path: directory)
             let layout = try StoreLayout(environment: environment)
             try StoreDirectory.stampFormatIfNew(environment, layout: layout)
-            let tail = try LogTail.load(environment: environment, layout: layout)
-            // After a crash the records past `indexed-through` exist only in the log.
-            let unindexed = try environment.read { transaction in
-                try TailScan.tail(in: transaction, layout: layout, bounds: TailScan.bounds(in: transaction, layout: layout))
+            // One snapshot for both, so the unindexed tail ends where the log does even if another
+            // process appends meanwhile. After a crash that tail exists only in the log.
+            let (tail, unindexed) = try environment.read { transaction in
+                (try LogTail.load(in: transaction, layout: layout),
+                 try TailScan.tail(in: transaction, layout: layout, bounds: TailScan.bounds(in: transaction, layout: layout)))
             }
             logger.info("opened event store", metadata: [
                 "directory": "\(directory)", "head": "\(tail.position)", "unindexed": "\(unindexed.eventCount)",

@@ -79,14 +79,12 @@ struct LogTail: Sendable, Equatable {
 
     static let empty = LogTail(position: 0, hash: .zero, recordedAt: Timestamp(microsecondsSinceEpoch: 0))
 
-    static func load(environment: Environment, layout: StoreLayout) throws -> LogTail {
-        try environment.read { transaction in
-            try transaction.withCursor(layout.log) { cursor in
-                guard let last = try cursor.last() else { return .empty }
-                let position = BigEndian.uint64(last.key)
-                let record = try RecordCodec.decode(last.value, keyPosition: position)
-                return LogTail(position: position, hash: record.hash, recordedAt: record.recordedAt)
-            }
+    static func load(in transaction: Transaction, layout: StoreLayout) throws -> LogTail {
+        try transaction.withCursor(layout.log) { cursor in
+            guard let last = try cursor.last() else { return .empty }
+            let position = BigEndian.uint64(last.key)
+            let record = try RecordCodec.decode(last.value, keyPosition: position)
+            return LogTail(position: position, hash: record.hash, recordedAt: record.recordedAt)
         }
     }
 }
