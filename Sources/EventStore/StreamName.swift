@@ -23,7 +23,12 @@ public enum StreamName {
 extension StreamName {
     /// ``category(of:)`` for a stream id in UTF-8.
     static func category(ofKey stream: [UInt8]) -> [UInt8] {
-        guard let dash = stream.firstIndex(of: UInt8(ascii: "-")) else { return stream }
-        return Array(stream[..<dash])
+        Array(stream.prefix(categoryByteCount(ofKey: stream)))
+    }
+
+    /// How many leading bytes of a UTF-8 stream id are its category: those before the first `-`.
+    static func categoryByteCount<Bytes: Collection<UInt8>>(ofKey stream: Bytes) -> Int {
+        guard let dash = stream.firstIndex(of: UInt8(ascii: "-")) else { return stream.count }
+        return stream.distance(from: stream.startIndex, to: dash)
     }
 }

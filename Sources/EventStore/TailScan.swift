@@ -67,8 +67,8 @@ enum TailScan {
         var positions: [UInt64] = []
         try category.withUnsafeBytes { key in
             try forEach(in: transaction, layout: layout, bounds: bounds) { position, _, recordStream in
-                let dash = recordStream.firstIndex(of: UInt8(ascii: "-")) ?? recordStream.count
-                if position >= first, UnsafeRawBufferPointer(rebasing: recordStream[..<dash]).elementsEqual(key) {
+                let categoryBytes = StreamName.categoryByteCount(ofKey: recordStream)
+                if position >= first, UnsafeRawBufferPointer(rebasing: recordStream[..<categoryBytes]).elementsEqual(key) {
                     positions.append(position)
                 }
             }

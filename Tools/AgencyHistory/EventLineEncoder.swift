@@ -1,5 +1,4 @@
 public import EventStore
-import Events
 import Foundation
 
 /// Writes export lines byte by byte, with the payload spliced in as the store keeps it (it is
@@ -72,39 +71,11 @@ extension [UInt8] {
         append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
-    /// A non-negative integer in exactly `width` digits, zero-padded.
-    fileprivate mutating func appendDigits(_ value: Int64, width: Int) {
-        var divisor: Int64 = 1
-        for _ in 1..<width { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
-    }
-
-    /// `Timestamp.iso8601`, quoted: `"2025-04-01T09:30:00.000000Z"`, in UTC.
+    /// `Timestamp.iso8601`, quoted: `"2025-04-01T09:30:00.000000Z"`, in UTC. Its digits never
+    /// need escaping.
     fileprivate mutating func appendTimestamp(_ timestamp: Timestamp) {
-        let micros = timestamp.microsecondsSinceEpoch
-        let seconds = micros >= 0 ? micros / 1_000_000 : (micros - 999_999) / 1_000_000
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = seconds - days * 86_400
-        let date = CalendarDate(daysSinceEpoch: Int(days))
         append(UInt8(ascii: "\""))
-        appendDigits(Int64(date.year), width: 4)
-        append(UInt8(ascii: "-"))
-        appendDigits(Int64(date.month), width: 2)
-        append(UInt8(ascii: "-"))
-        appendDigits(Int64(date.day), width: 2)
-        append(UInt8(ascii: "T"))
-        appendDigits(secondOfDay / 3_600, width: 2)
-        append(UInt8(ascii: ":"))
-        appendDigits(secondOfDay / 60 % 60, width: 2)
-        append(UInt8(ascii: ":"))
-        appendDigits(secondOfDay % 60, width: 2)
-        append(UInt8(ascii: "."))
-        appendDigits(micros - seconds * 1_000_000, width: 6)
-        append(contentsOf: [UInt8(ascii: "Z"), UInt8(ascii: "\"")])
+        append(contentsOf: timestamp.iso8601.utf8)
+        append(UInt8(ascii: "\""))
     }
 }
