@@ -4,13 +4,13 @@ import LMDB
 /// Writes the requests of one group commit into its transaction, one after another.
 ///
 /// A request that fails leaves nothing behind while the others in the batch go ahead: its
-/// expected version is checked before any write, and its event ids are claimed before its
-/// records are written, so a clash undoes only the ids this request claimed. Requests later
-/// in the batch see the writes of earlier ones.
+/// expected version is checked before any write, and its event ids are claimed (in memory,
+/// all or none) before its records are written. Requests later in the batch see the writes
+/// of earlier ones.
 ///
-/// Only the log and the event-id index are written here. The stream and category entries of
-/// the requests that succeed are collected in ``runs``, for the writer to publish in the
-/// ``TailIndex`` once the commit has returned (and to write to the indexes later).
+/// Only the log is written here. The stream, category and event-id entries of the requests
+/// that succeed are collected in ``runs``, for the writer to publish in the ``TailIndex``
+/// once the commit has returned (and to write to the indexes later).
 struct AppendStaging {
     let transaction: WriteTransaction
     let layout: StoreLayout
@@ -18,7 +18,8 @@ struct AppendStaging {
     /// The index entries of the requests staged so far, in log order.
     private(set) var runs: [TailRun] = []
     private let recordedAt: Timestamp
-    private let tailIndex: TailIndex
+    /// The published tail when the transaction began: only this writer changes it, after commits.
+    private let pending: UnindexedTail
     /// Heads of the streams written by this transaction, which the ``TailIndex`` does not
     /// hold until it commits.
     private var stagedHeads: [[UInt8]: UInt64] = [:]
@@ -26,13 +27,13 @@ struct AppendStaging {
     // One cursor for the log for the whole transaction: see `WriteCursor`.
     private let logCursor: WriteCursor
 
-    init(transaction: WriteTransaction, layout: StoreLayout, tail: LogTail, tailIndex: TailIndex) throws {
+    init(transaction: WriteTransaction, layout: StoreLayout, tail: LogTail, pending: UnindexedTail) throws {
         self.transaction = transaction
         self.layout = layout
         self.tail = tail
-        self.tailIndex = tailIndex
+        self.pending = pending
         self.recordedAt = max(Timestamp.now(), tail.recordedAt)
-        eventIdClaims = EventIdClaims(cursor: try transaction.writeCursor(layout.eventIds))
+        eventIdClaims = try EventIdClaims(transaction: transaction, layout: layout, tail: pending)
         logCursor = try transaction.writeCursor(layout.log)
     }
 
@@ -40,7 +41,7 @@ struct AppendStaging {
     /// else in the `streams` index.
     private func head(of stream: [UInt8]) throws -> UInt64? {
         if let staged = stagedHeads[stream] { return staged }
-        if let unindexed = tailIndex.head(ofStream: stream) { return unindexed }
+        if let unindexed = pending.head(ofStream: stream) { return unindexed }
         return try StreamIndex.head(ofKey: stream, in: transaction, layout: layout)
     }
 
@@ -54,7 +55,10 @@ struct AppendStaging {
             return .failure(EventStoreError.wrongExpectedVersion(stream: request.stream, expected: request.expected, actual: current))
         }
         if request.importsRecordedAt, let problem = recordedAtProblem(request) { return .failure(problem) }
-        if let clash = try claimEventIds(request) { return clash }
+        guard try eventIdClaims.claim(request.eventIds, firstPosition: tail.position + 1) else {
+            return try idempotentOutcome(request)
+                ?? .failure(EventStoreError.corruptRecord(position: tail.position, reason: "an event id was found and then not found"))
+        }
         let firstVersion = current.map { $0 + 1 } ?? 0
         let count = request.encoded.count
         var positions: [UInt64] = []
@@ -70,7 +74,7 @@ struct AppendStaging {
         stagedHeads[request.streamKey] = lastVersion
         runs.append(TailRun(
             stream: request.streamKey, category: request.categoryKey, firstPosition: positions[0],
-            firstVersion: firstVersion, count: count))
+            firstVersion: firstVersion, eventIds: request.eventIds))
         return .success(AppendResult(positions: positions, streamVersion: lastVersion, appended: true))
     }
 
@@ -92,36 +96,12 @@ struct AppendStaging {
         return nil
     }
 
-    /// Maps each event id to the position it will get. On a clash with the log, removes the
-    /// ids this request already claimed and returns the retry's (or conflict's) outcome.
-    private mutating func claimEventIds(_ request: AppendRequest) throws -> Result<AppendResult, any Error>? {
-        let clashed = try request.encoded.bytes.withUnsafeBytes { bytes -> Bool in
-            for index in 0..<request.encoded.count {
-                var position = (tail.position + 1 + UInt64(index)).bigEndian
-                let key = request.encoded.eventIdKey(index, in: bytes)
-                let claimed = try withUnsafeBytes(of: &position) { position in
-                    try eventIdClaims.claim(key, position: position)
-                }
-                guard !claimed else { continue }
-                for earlier in 0..<index {
-                    try transaction.delete(layout.eventIds, key: Array(request.encoded.eventIdKey(earlier, in: bytes)))
-                }
-                eventIdClaims.forgetLargest()
-                return true
-            }
-            return false
-        }
-        guard clashed else { return nil }
-        return try idempotentOutcome(request)
-            ?? .failure(EventStoreError.corruptRecord(position: tail.position, reason: "event-id index changed during an append"))
-    }
-
     /// Nil when none of the request's event ids is in the log; otherwise the outcome of a retry.
     private func idempotentOutcome(_ request: AppendRequest) throws -> Result<AppendResult, any Error>? {
         var found: [(event: ProposedEvent, position: UInt64)] = []
-        for event in request.events {
-            guard let bytes = try transaction.get(layout.eventIds, key: StoreLayout.eventIdKey(event.eventId)) else { continue }
-            found.append((event, BigEndian.uint64(bytes)))
+        for (event, id) in zip(request.events, request.eventIds) {
+            guard let position = try eventIdClaims.position(of: id) else { continue }
+            found.append((event, position))
         }
         guard !found.isEmpty else { return nil }
         var lastRecord: RecordedEvent?

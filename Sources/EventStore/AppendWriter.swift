@@ -11,11 +11,14 @@ struct AppendRequest: Sendable {
     let encoded: EncodedBatch
     let streamKey: [UInt8]
     let categoryKey: [UInt8]
+    /// The events' ids, in order.
+    let eventIds: [UUIDOrder]
     /// True when some event carries an imported recorded-at time.
     let importsRecordedAt: Bool
 
-    init(stream: String, events: [ProposedEvent], expected: ExpectedVersion, payloadBytes: Int) {
+    init(stream: String, events: [ProposedEvent], eventIds: [UUIDOrder], expected: ExpectedVersion, payloadBytes: Int) {
         self.stream = stream
+        self.eventIds = eventIds
         self.events = events
         self.expected = expected
         self.payloadBytes = payloadBytes
@@ -164,23 +167,25 @@ actor AppendWriter {
 
     private func commit(_ requests: [AppendRequest]) -> [Result<AppendResult, any Error>] {
         let startTail = tail
+        let pending = tailIndex.current
         let started = ContinuousClock.now
         var staged = started
         defer { count(requests, since: started, staged: staged) }
         do {
             let (outcomes, newTail, runs, indexed) = try environment.write { transaction in
-                var staging = try AppendStaging(transaction: transaction, layout: layout, tail: startTail, tailIndex: tailIndex)
+                var staging = try AppendStaging(transaction: transaction, layout: layout, tail: startTail, pending: pending)
                 let outcomes = try requests.map { try staging.stage($0) }
                 staged = ContinuousClock.now
-                let indexed = try catchUpIfFull(adding: staging.runs, in: transaction)
+                let indexed = try catchUpIfFull(pending, adding: staging.runs, in: transaction)
                 return (outcomes, staging.tail, staging.runs, indexed)
             }
             tail = newTail
             // Published before the head moves, so a subscriber woken by it finds the entries.
-            tailIndex.publish(runs)
             if indexed {
-                tailIndex.markIndexed(through: newTail.position)
+                tailIndex.markIndexed(withCommitThrough: newTail.position)
                 statistics.indexCatchUpsInAppends += 1
+            } else {
+                tailIndex.publish(runs)
             }
             headSignal.advance(to: newTail.position)
             return outcomes
@@ -197,8 +202,7 @@ actor AppendWriter {
     /// When this commit takes the tail to ``StoreLimits/indexTailEventsMax``, writes the tail
     /// and the commit's own entries into the indexes in the same transaction: a catch-up of its
     /// own would cost two more syncs (a bulk append of 10,000 events would pay them every time).
-    private func catchUpIfFull(adding runs: [TailRun], in transaction: WriteTransaction) throws -> Bool {
-        let pending = tailIndex.current
+    private func catchUpIfFull(_ pending: UnindexedTail, adding runs: [TailRun], in transaction: WriteTransaction) throws -> Bool {
         guard pending.eventCount + runs.reduce(0, { $0 + $1.count }) >= limits.indexTailEventsMax else { return false }
         var combined = pending
         for run in runs { combined.add(run) }

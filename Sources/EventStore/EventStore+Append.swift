@@ -65,16 +65,27 @@ struct AppendValidation {
         guard !events.isEmpty else { throw EventStoreError.invalidInput(field: "events", problem: "is empty") }
         try check(events.count, max: limits.batchEventsMax, limit: "batchEventsMax", subject: "the number of events in the batch")
         var payloadBytes = 0
-        var seen = Set<UUIDKey>(minimumCapacity: events.count)
-        for (index, event) in events.enumerated() {
-            try check(event, index: index)
-            guard seen.insert(UUIDKey(event.eventId)).inserted else {
-                throw EventStoreError.duplicateEventInBatch(eventId: event.eventId)
-            }
-            payloadBytes += event.payload.count
+        var eventIds: [UUIDOrder] = []
+        eventIds.reserveCapacity(events.count)
+        var isIncreasing = true
+        for index in events.indices {
+            try check(events[index], index: index)
+            let id = UUIDOrder(events[index].eventId)
+            if let last = eventIds.last, id <= last { isIncreasing = false }
+            eventIds.append(id)
+            payloadBytes += events[index].payload.count
         }
+        if !isIncreasing { try checkDistinct(events) }
         try check(payloadBytes, max: limits.batchPayloadBytesMax, limit: "batchPayloadBytesMax", subject: "the batch's payload size in bytes")
-        return AppendRequest(stream: stream, events: events, expected: expected, payloadBytes: payloadBytes)
+        return AppendRequest(stream: stream, events: events, eventIds: eventIds, expected: expected, payloadBytes: payloadBytes)
+    }
+
+    /// Ids that increase along the batch (as minted here) are distinct without hashing them.
+    private func checkDistinct(_ events: [ProposedEvent]) throws {
+        var seen = Set<UUIDOrder>(minimumCapacity: events.count)
+        for event in events where !seen.insert(UUIDOrder(event.eventId)).inserted {
+            throw EventStoreError.duplicateEventInBatch(eventId: event.eventId)
+        }
     }
 
     func checkGroup(_ requests: [AppendRequest]) throws {

@@ -115,8 +115,15 @@ extension EventStore {
 
     /// The position of the event with this id, or nil.
     public func position(ofEvent eventId: UUID) throws -> UInt64? {
+        try position(ofEvent: eventId, source: .publishedOrLog)
+    }
+
+    func position(ofEvent eventId: UUID, source: TailSource) throws -> UInt64? {
         try read { transaction in
-            try transaction.get(layout.eventIds, key: StoreLayout.eventIdKey(eventId)).map { BigEndian.uint64($0) }
+            if let indexed = try transaction.get(layout.eventIds, key: StoreLayout.eventIdKey(eventId)) {
+                return BigEndian.uint64(indexed)
+            }
+            return try unindexedPosition(ofEvent: UUIDOrder(eventId), in: transaction, source: source)
         }
     }
 

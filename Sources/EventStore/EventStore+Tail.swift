@@ -9,7 +9,7 @@ enum TailSource {
 }
 
 /// The entries a read snapshot holds past its `indexed-through`, up to its last position,
-/// which its `streams` and `categories` databases do not hold yet.
+/// which its `streams`, `categories` and `event-ids` databases do not hold yet.
 extension EventStore {
     func unindexedEntries(ofStream stream: [UInt8], in transaction: Transaction, source: TailSource) throws -> [StreamEntry] {
         let bounds = try TailScan.bounds(in: transaction, layout: layout)
@@ -31,6 +31,15 @@ extension EventStore {
             return published
         }
         return try TailScan.categoryPositions(category, from: position, in: transaction, layout: layout, bounds: bounds)
+    }
+
+    func unindexedPosition(ofEvent id: UUIDOrder, in transaction: Transaction, source: TailSource) throws -> UInt64? {
+        let bounds = try TailScan.bounds(in: transaction, layout: layout)
+        if bounds.isEmpty { return nil }
+        if source == .publishedOrLog, let published = tailIndex.ifCovering(bounds, { $0.position(ofEvent: id, within: bounds) }) {
+            return published
+        }
+        return try TailScan.position(ofEvent: id, in: transaction, layout: layout, bounds: bounds)
     }
 
     func unindexedNewStreamCount(in transaction: Transaction) throws -> Int {

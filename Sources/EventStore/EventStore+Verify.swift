@@ -19,9 +19,9 @@ public struct VerificationReport: Sendable, Equatable {
 
 extension EventStore {
     /// Walks the log from position 1: every position present once and in order, every record
-    /// decodable, every hash equal to SHA-256(previous hash ‖ record), the event-id index and
-    /// (up to `indexed-through`; the tail past it is not in it yet) the stream index pointing
-    /// back at the record, and stream versions contiguous.
+    /// decodable, every hash equal to SHA-256(previous hash ‖ record), the event-id and stream
+    /// indexes pointing back at the record (up to `indexed-through`; the tail past it is not in
+    /// them yet), and stream versions contiguous.
     ///
     /// - Parameter progress: called after each page with (events checked, head position).
     public func verify(pageEvents: Int = 8_192, progress: (UInt64, UInt64) -> Void = { _, _ in }) throws -> VerificationReport {
@@ -97,8 +97,11 @@ private struct ChainWalker {
         if record.streamVersion != expectedVersion {
             return "stream \(record.streamId) jumps to version \(record.streamVersion), expected \(expectedVersion)"
         }
+        // Past indexed-through the id may be in the index already (a format 2 store had it there).
         let byId = try transaction.get(layout.eventIds, key: StoreLayout.eventIdKey(record.eventId)).map { BigEndian.uint64($0) }
-        if byId != record.position { return "the event-id index does not point at this record" }
+        if byId.map({ $0 != record.position }) ?? (record.position <= indexedThrough) {
+            return "the event-id index does not point at this record"
+        }
         if record.position <= indexedThrough,
             try !StreamIndex.contains(record.streamId, version: record.streamVersion, position: record.position, in: transaction, layout: layout) {
             return "the stream index does not point at this record"

@@ -113,20 +113,24 @@ enum RecordCodec {
 }
 
 extension RecordCodec {
-    /// The stream version and stream id (a view into `bytes`) of a record, without decoding
-    /// the rest or allocating: what the indexes need when the log is read past them (``TailScan``).
-    static func indexFields(_ bytes: UnsafeRawBufferPointer, keyPosition: UInt64) throws -> (version: UInt64, stream: UnsafeRawBufferPointer) {
+    /// The stream version, event id and stream id (a view into `bytes`) of a record, without
+    /// decoding the rest or allocating: what the indexes need when the log is read past them
+    /// (``TailScan``).
+    static func indexFields(
+        _ bytes: UnsafeRawBufferPointer, keyPosition: UInt64
+    ) throws -> (version: UInt64, eventId: UUIDOrder, stream: UnsafeRawBufferPointer) {
         do {
             var reader = ByteReader(buffer: bytes)
             let format: UInt8 = try reader.get()
             guard format == recordFormat else { throw ByteReader.Problem(reason: "unknown record format \(format)") }
             _ = try reader.take(8, "the position")
             let version: UInt64 = try reader.get()
-            _ = try reader.take(16 + 8 + 8 + 2, "the header")
+            let eventId = UUIDOrder(try reader.take(16, "the event id"))
+            _ = try reader.take(8 + 8 + 2, "the header")
             let flags: UInt8 = try reader.get()
             _ = try reader.take((flags & 1 != 0 ? 16 : 0) + (flags & 2 != 0 ? 16 : 0), "the correlation and causation ids")
             let streamBytes = Int(try reader.get() as UInt16)
-            return (version, try reader.take(streamBytes, "the stream id"))
+            return (version, eventId, try reader.take(streamBytes, "the stream id"))
         } catch let problem as ByteReader.Problem {
             throw EventStoreError.corruptRecord(position: keyPosition, reason: problem.reason)
         }

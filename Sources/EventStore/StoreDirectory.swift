@@ -37,8 +37,8 @@ enum StoreDirectory {
         }
     }
 
-    /// Stamps a new store with the current format, or upgrades a format 1 store; checked by
-    /// ``checkFormat(_:path:)`` first, so any other version found here is the current one.
+    /// Stamps a new store with the current format, or upgrades a format 1 or 2 store; checked
+    /// by ``checkFormat(_:path:)`` first, so any other version found here is the current one.
     static func stampFormatIfNew(_ environment: Environment, layout: StoreLayout) throws {
         try environment.write { transaction in
             guard let found = try transaction.get(layout.meta, key: StoreLayout.formatKey) else {
@@ -46,17 +46,19 @@ enum StoreDirectory {
                 try transaction.put(layout.meta, key: StoreLayout.createdAtKey, value: Array(Timestamp.now().iso8601.utf8))
                 return
             }
-            if UInt32(littleEndian: found.loadUnaligned(as: UInt32.self)) == 1 {
-                try upgradeFormat1(transaction, layout: layout)
-            }
+            let version = UInt32(littleEndian: found.loadUnaligned(as: UInt32.self))
+            if version < StoreLayout.formatVersion { try upgrade(from: version, transaction, layout: layout) }
         }
     }
 
     /// A format 1 store indexed every record in its append's transaction: its indexes reach
-    /// its last record, which is all format 2 needs to know.
-    static func upgradeFormat1(_ transaction: WriteTransaction, layout: StoreLayout) throws {
-        let head = try TailScan.bounds(in: transaction, layout: layout).head
-        try IndexedThrough.write(head, in: transaction, layout: layout)
+    /// its last record, which is all format 3 needs to know. A format 2 store's `event-ids`
+    /// reaches further than its `indexed-through`, which format 3 allows: only the stamp changes.
+    static func upgrade(from version: UInt32, _ transaction: WriteTransaction, layout: StoreLayout) throws {
+        if version == 1 {
+            let head = try TailScan.bounds(in: transaction, layout: layout).head
+            try IndexedThrough.write(head, in: transaction, layout: layout)
+        }
         try stamp(StoreLayout.formatVersion, in: transaction, layout: layout)
     }
 

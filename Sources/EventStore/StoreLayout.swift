@@ -11,20 +11,22 @@ import LMDB
 /// | `categories` | category (dup-sorted)                 | position (BE u64)                |
 /// | `meta`       | name                                  | value                            |
 ///
-/// The log and `event-ids` are written in the durable commit of an append; `streams` and
-/// `categories` follow in later transactions that take many commits' entries at once, and
+/// The log alone is written in the durable commit of an append; `streams`, `categories` and
+/// `event-ids` follow in later transactions that take many commits' entries at once, and
 /// `meta`'s `indexed-through` (big-endian u64), written with them, says how far they reach
-/// (format 2). The records past it are the unindexed tail: ``UnindexedTail``.
+/// (format 3; in format 2 `event-ids` was written with the log). The records past it are the
+/// unindexed tail: ``UnindexedTail``.
 ///
 /// Big-endian integers make LMDB's byte order numeric order, so the log appends with
 /// `MDB_APPEND`, and a stream's versions and a category's positions with `MDB_APPENDDUP`.
 /// A stream's head is its last duplicate, so no separate table of heads is kept up to date.
 struct StoreLayout: Sendable {
-    /// Version of the on-disk format this build writes and reads. Format 2 indexes streams
-    /// and categories behind the log (`indexed-through`); a format 1 store, indexed in full,
-    /// is upgraded when opened (``StoreDirectory/upgradeFormat1(_:layout:)``). A format-1
-    /// build refuses a format 2 store, whose stream index it would take as complete.
-    static let formatVersion: UInt32 = 2
+    /// Version of the on-disk format this build writes and reads. Format 3 indexes streams,
+    /// categories and event ids behind the log (`indexed-through`). A format 2 store (event ids
+    /// indexed with the log, so indexed further) and a format 1 store (indexed in full) are
+    /// upgraded when opened (``StoreDirectory/upgrade(from:_:layout:)``). An older build refuses
+    /// a format 3 store, whose event-id index it would take as complete.
+    static let formatVersion: UInt32 = 3
     static let formatKey = Array("format-version".utf8)
     static let createdAtKey = Array("created-at".utf8)
 

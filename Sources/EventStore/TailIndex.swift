@@ -28,6 +28,11 @@ final class TailIndex: Sendable {
 
     func markIndexed(through position: UInt64) { state.withLock { $0.markIndexed(through: position) } }
 
+    /// See ``UnindexedTail/markIndexed(withCommitThrough:)``.
+    func markIndexed(withCommitThrough position: UInt64) {
+        state.withLock { $0.markIndexed(withCommitThrough: position) }
+    }
+
     /// Runs `body` on the tail when it covers `bounds`; nil when the reader must scan the log.
     func ifCovering<R>(_ bounds: TailBounds, _ body: (borrowing UnindexedTail) -> R) -> R? {
         state.withLock { tail in tail.covers(bounds) ? body(tail) : nil }

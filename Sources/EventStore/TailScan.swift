@@ -13,11 +13,17 @@ enum TailScan {
         return TailBounds(indexedThrough: try IndexedThrough.read(in: transaction, layout: layout), head: head)
     }
 
-    /// Calls `body` with the position, stream version and stream id of every record inside
-    /// `bounds`, in log order. The stream id is valid only during the call.
+    /// What the indexes need of one record past them. `stream` is valid only during the call.
+    struct Record {
+        let position: UInt64
+        let version: UInt64
+        let eventId: UUIDOrder
+        let stream: UnsafeRawBufferPointer
+    }
+
+    /// Calls `body` with every record inside `bounds`, in log order.
     static func forEach(
-        in transaction: Transaction, layout: StoreLayout, bounds: TailBounds,
-        _ body: (UInt64, UInt64, UnsafeRawBufferPointer) throws -> Void
+        in transaction: Transaction, layout: StoreLayout, bounds: TailBounds, _ body: (Record) throws -> Void
     ) throws {
         guard !bounds.isEmpty else { return }
         try transaction.withCursor(layout.log) { cursor in
@@ -26,7 +32,7 @@ enum TailScan {
                 let position = BigEndian.uint64(current.key)
                 guard position <= bounds.head else { break }
                 let fields = try RecordCodec.indexFields(current.value, keyPosition: position)
-                try body(position, fields.version, fields.stream)
+                try body(Record(position: position, version: fields.version, eventId: fields.eventId, stream: fields.stream))
                 entry = try cursor.next()
             }
         }
@@ -35,14 +41,20 @@ enum TailScan {
     /// The whole tail of `bounds`, read from the log: what a writer opening the store needs.
     static func tail(in transaction: Transaction, layout: StoreLayout, bounds: TailBounds) throws -> UnindexedTail {
         var tail = UnindexedTail(indexedThrough: bounds.indexedThrough)
-        try forEach(in: transaction, layout: layout, bounds: bounds) { position, version, streamBytes in
-            let stream = Array(streamBytes)
+        try forEach(in: transaction, layout: layout, bounds: bounds) { record in
+            let stream = Array(record.stream)
             let expectedVersion = tail.head(ofStream: stream).map { $0 + 1 }
-            guard position == tail.head + 1, expectedVersion == nil || expectedVersion == version else {
-                throw EventStoreError.corruptRecord(position: position, reason: "the log past the indexes is not gapless with contiguous versions")
+            guard record.position == tail.head + 1, expectedVersion == nil || expectedVersion == record.version else {
+                throw EventStoreError.corruptRecord(
+                    position: record.position, reason: "the log past the indexes is not gapless with contiguous versions")
+            }
+            if let earlier = tail.position(ofEvent: record.eventId) {
+                throw EventStoreError.corruptRecord(
+                    position: record.position, reason: "its event id is also the id of the record at \(earlier)")
             }
             tail.add(TailRun(
-                stream: stream, category: StreamName.category(ofKey: stream), firstPosition: position, firstVersion: version, count: 1))
+                stream: stream, category: StreamName.category(ofKey: stream), firstPosition: record.position,
+                firstVersion: record.version, eventIds: [record.eventId]))
         }
         return tail
     }
@@ -53,8 +65,8 @@ enum TailScan {
     ) throws -> [StreamEntry] {
         var entries: [StreamEntry] = []
         try stream.withUnsafeBytes { key in
-            try forEach(in: transaction, layout: layout, bounds: bounds) { position, version, recordStream in
-                if recordStream.elementsEqual(key) { entries.append(StreamEntry(version: version, position: position)) }
+            try forEach(in: transaction, layout: layout, bounds: bounds) { record in
+                if record.stream.elementsEqual(key) { entries.append(StreamEntry(version: record.version, position: record.position)) }
             }
         }
         return entries
@@ -66,21 +78,30 @@ enum TailScan {
     ) throws -> [UInt64] {
         var positions: [UInt64] = []
         try category.withUnsafeBytes { key in
-            try forEach(in: transaction, layout: layout, bounds: bounds) { position, _, recordStream in
-                let categoryBytes = StreamName.categoryByteCount(ofKey: recordStream)
-                if position >= first, UnsafeRawBufferPointer(rebasing: recordStream[..<categoryBytes]).elementsEqual(key) {
-                    positions.append(position)
+            try forEach(in: transaction, layout: layout, bounds: bounds) { record in
+                let categoryBytes = StreamName.categoryByteCount(ofKey: record.stream)
+                if record.position >= first, UnsafeRawBufferPointer(rebasing: record.stream[..<categoryBytes]).elementsEqual(key) {
+                    positions.append(record.position)
                 }
             }
         }
         return positions
     }
 
+    /// The position of the event with `id` inside `bounds`, or nil.
+    static func position(ofEvent id: UUIDOrder, in transaction: Transaction, layout: StoreLayout, bounds: TailBounds) throws -> UInt64? {
+        var found: UInt64?
+        try forEach(in: transaction, layout: layout, bounds: bounds) { record in
+            if found == nil && record.eventId == id { found = record.position }
+        }
+        return found
+    }
+
     /// Streams whose first event lies inside `bounds`.
     static func newStreamCount(in transaction: Transaction, layout: StoreLayout, bounds: TailBounds) throws -> Int {
         var count = 0
-        try forEach(in: transaction, layout: layout, bounds: bounds) { _, version, _ in
-            if version == 0 { count += 1 }
+        try forEach(in: transaction, layout: layout, bounds: bounds) { record in
+            if record.version == 0 { count += 1 }
         }
         return count
     }
@@ -105,7 +126,7 @@ enum IndexedThrough {
     }
 }
 
-/// Writes the unindexed tail into the `streams` and `categories` databases.
+/// Writes the unindexed tail into the `streams`, `categories` and `event-ids` databases.
 ///
 /// Many commits' entries go in together, sorted by stream, so an index page takes all of its
 /// stream's new entries in one write instead of being dirtied (and synced) once per commit.
@@ -133,7 +154,16 @@ enum IndexCatchUp {
                 }
             }
         }
+        try writeEventIds(tail, after: stored, in: transaction, layout: layout)
         try IndexedThrough.write(tail.head, in: transaction, layout: layout)
+    }
+
+    /// Sorted, so ids minted in order go in with `MDB_APPEND` and each index page is dirtied once.
+    private static func writeEventIds(_ tail: UnindexedTail, after stored: UInt64, in transaction: WriteTransaction, layout: StoreLayout) throws {
+        var ids = tail.eventIds.filter { $0.value > stored }.map { (id: $0.key, position: $0.value) }
+        ids.sort { $0.id < $1.id }
+        var writer = try EventIdIndexWriter(transaction: transaction, layout: layout)
+        for entry in ids { try writer.put(entry.id, position: entry.position, in: transaction, layout: layout) }
     }
 
     /// LMDB's default key order (memcmp, then the shorter first), without generic iteration.

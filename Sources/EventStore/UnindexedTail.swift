@@ -5,13 +5,16 @@ struct StreamEntry: Sendable, Equatable {
 }
 
 /// The events of one successful append request, as the indexes need them: one stream,
-/// contiguous versions at contiguous positions.
+/// contiguous versions at contiguous positions, and each event's id.
 struct TailRun: Sendable {
     let stream: [UInt8]
     let category: [UInt8]
     let firstPosition: UInt64
     let firstVersion: UInt64
-    let count: Int
+    /// The events' ids in order: `eventIds[i]` is at `firstPosition + i`.
+    let eventIds: [UUIDOrder]
+
+    var count: Int { eventIds.count }
 }
 
 /// The positions a read snapshot holds past its indexes: (`indexedThrough`, `head`].
@@ -24,10 +27,10 @@ struct TailBounds: Equatable {
     func contains(_ position: UInt64) -> Bool { position > indexedThrough && position <= head }
 }
 
-/// The stream and category index entries of the records past `indexedThrough`: the log is
-/// written first, and these entries reach the `streams` and `categories` databases later, in
-/// batches (see ``IndexCatchUp``). Until then reads and the writer's expected-version checks
-/// take them from here.
+/// The stream, category and event-id index entries of the records past `indexedThrough`: the
+/// log is written first, and these entries reach the `streams`, `categories` and `event-ids`
+/// databases later, in batches (see ``IndexCatchUp``). Until then reads, the writer's
+/// expected-version checks and its idempotency checks take them from here.
 ///
 /// Positions in (`indexedThrough`, `head`] are covered without a gap; each stream's
 /// versions are contiguous. Both are checked on every ``add(_:)``.
@@ -36,6 +39,10 @@ struct UnindexedTail: Sendable {
     private(set) var head: UInt64
     private(set) var streams: [[UInt8]: [StreamEntry]] = [:]
     private(set) var categories: [[UInt8]: [UInt64]] = [:]
+    /// Event id → position, for the idempotency check and lookups by id.
+    private(set) var eventIds: [UUIDOrder: UInt64] = [:]
+    /// The largest id in ``eventIds``: a larger one is not in the tail, without hashing it.
+    private(set) var largestEventId: UUIDOrder?
 
     init(indexedThrough: UInt64) {
         self.indexedThrough = indexedThrough
@@ -57,6 +64,10 @@ struct UnindexedTail: Sendable {
         streams[run.stream, default: []].append(
             contentsOf: offsets.lazy.map { StreamEntry(version: run.firstVersion + $0, position: run.firstPosition + $0) })
         categories[run.category, default: []].append(contentsOf: offsets.lazy.map { run.firstPosition + $0 })
+        for (offset, id) in run.eventIds.enumerated() {
+            eventIds[id] = run.firstPosition + UInt64(offset)
+            if largestEventId.map({ id > $0 }) ?? true { largestEventId = id }
+        }
         head += UInt64(run.count)
     }
 
@@ -66,6 +77,22 @@ struct UnindexedTail: Sendable {
         indexedThrough = head
         streams = [:]
         categories = [:]
+        eventIds = [:]
+        largestEventId = nil
+    }
+
+    /// After a commit that wrote the tail's entries and its own into the indexes, up to
+    /// `position`: the tail is empty again, without adding that commit's runs first.
+    mutating func markIndexed(withCommitThrough position: UInt64) {
+        precondition(position >= head, "a commit through \(position) behind the tail's head \(head)")
+        head = position
+        markIndexed(through: position)
+    }
+
+    /// The position of the event with `id` in the tail, or nil.
+    func position(ofEvent id: UUIDOrder) -> UInt64? {
+        guard let largestEventId, id <= largestEventId else { return nil }
+        return eventIds[id]
     }
 
     /// True when this tail holds every entry a snapshot with `bounds` needs.
@@ -77,6 +104,11 @@ struct UnindexedTail: Sendable {
     func streamEntries(_ stream: [UInt8], within bounds: TailBounds) -> [StreamEntry] {
         guard let entries = streams[stream] else { return [] }
         return entries.filter { bounds.contains($0.position) }
+    }
+
+    /// The position of the event with `id` when it lies inside `bounds`.
+    func position(ofEvent id: UUIDOrder, within bounds: TailBounds) -> UInt64? {
+        position(ofEvent: id).flatMap { bounds.contains($0) ? $0 : nil }
     }
 
     /// `category`'s positions inside `bounds` from `position`, in log order.

@@ -13,7 +13,7 @@ struct UnindexedTailTests {
 
     /// client-1 versions 0–4 and member-1 0–1 indexed; client-1 5–7, client-2 0 and
     /// member-1 2 in the tail (positions 8–12).
-    private func indexedThenTail(_ store: EventStore) async throws {
+    func indexedThenTail(_ store: EventStore) async throws {
         _ = try await store.append(.samples(5, prefix: "a"), to: "client-1")
         _ = try await store.append(.samples(2, prefix: "m"), to: "member-1")
         await store.writer.catchUpIndexes()
@@ -155,7 +155,7 @@ struct UnindexedTailTests {
         await store.close()
     }
 
-    @Test("a format 1 store opens as format 2, indexed through its last record")
+    @Test("a format 1 store opens as format 3, indexed through its last record")
     func upgradesFormat1() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -178,7 +178,7 @@ struct UnindexedTailTests {
             (try transaction.get(reopened.layout.meta, key: StoreLayout.formatKey).map { Array($0) },
              try IndexedThrough.read(in: transaction, layout: reopened.layout))
         }
-        #expect(stamped.0 == [2, 0, 0, 0])
+        #expect(stamped.0 == [3, 0, 0, 0])
         #expect(stamped.1 == 4)
         #expect(reopened.tailIndex.current.eventCount == 0)
         #expect(try reopened.verify().isIntact)

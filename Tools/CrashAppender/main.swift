@@ -8,10 +8,40 @@
 //
 // `CrashAppender read DATA_DIR STREAM CATEGORY` is the other process of the unindexed-tail
 // test: it prints the stream's versions and the category's positions, then closes the store.
+//
+// `CrashAppender unindexed DATA_DIR STREAM EVENT_ID...` appends one event per id to STREAM
+// (``tailEvent(_:)``: content fixed by the id), prints their positions and exits without
+// closing the store, leaving the events in the unindexed tail as a crash would.
+// `CrashAppender lookup DATA_DIR EVENT_ID...` prints each id's position ("none" when absent),
+// then closes the store.
 import EventStore
 import Foundation
 
 let arguments = CommandLine.arguments
+
+/// The event the tail tests append for `id`: every field fixed, so a retry matches it.
+func tailEvent(_ id: UUID) -> ProposedEvent {
+    ProposedEvent(
+        eventId: id, eventType: "TailTested", occurredAt: Timestamp(microsecondsSinceEpoch: 1_700_000_000_000_000),
+        actor: "crash-appender", payload: Array("tail \(id.uuidString)".utf8))
+}
+
+if arguments.count >= 5, arguments[1] == "unindexed" {
+    let limits = StoreLimits(indexTailEventsMax: 1_000_000, indexDelayMilliseconds: 600_000)
+    let store = try EventStore.open(directory: arguments[2], configuration: StoreConfiguration(limits: limits))
+    let events = arguments[4...].map { tailEvent(UUID(uuidString: $0)!) }
+    let result = try await store.append(events, to: arguments[3])
+    print(result.positions.map(String.init).joined(separator: ","))
+    exit(0)  // without close: the catch-up never runs
+}
+if arguments.count >= 4, arguments[1] == "lookup" {
+    let store = try EventStore.open(directory: arguments[2], create: false)
+    for id in arguments[3...] {
+        print(try store.position(ofEvent: UUID(uuidString: id)!).map(String.init) ?? "none")
+    }
+    await store.close()
+    exit(0)
+}
 if arguments.count == 5, arguments[1] == "read" {
     let store = try EventStore.open(directory: arguments[2], create: false)
     let versions = try store.readStream(arguments[3]).map { String($0.streamVersion) }
@@ -22,7 +52,8 @@ if arguments.count == 5, arguments[1] == "read" {
     exit(0)
 }
 guard arguments.count == 3, let seed = UInt64(arguments[2]) else {
-    FileHandle.standardError.write(Data("usage: CrashAppender DATA_DIR SEED | CrashAppender read DATA_DIR STREAM CATEGORY\n".utf8))
+    let usage = "usage: CrashAppender DATA_DIR SEED | read DATA_DIR STREAM CATEGORY | unindexed DATA_DIR STREAM ID... | lookup DATA_DIR ID...\n"
+    FileHandle.standardError.write(Data(usage.utf8))
     exit(2)
 }
 let store = try EventStore.open(directory: arguments[1])
