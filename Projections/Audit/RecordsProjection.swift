@@ -22,7 +22,7 @@ public enum RecordsProjection: FactProjection {
     public static func placements(of event: ProjectionEvent) -> [(RowKey, Fact)] {
         var placements: [(RowKey, Fact)] = [(actorRow(event.actor), .event)]
         let stream = event.streamId
-        if let made = event.event as? ReferralMade {
+        if let made = event.payload(ReferralMade.self) {
             placements.append((RowKey("client", made.clientId.rawValue), .referral(made.referralId.rawValue)))
         } else if stream.hasPrefix("client-") {
             placements.append((RowKey("client", String(stream.dropFirst(7))), .event))

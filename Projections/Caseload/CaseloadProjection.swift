@@ -29,25 +29,32 @@ public enum CaseloadProjection: FactProjection {
     public static func placements(of event: ProjectionEvent) -> [(RowKey, Fact)] {
         func client(_ id: ClientID, _ fact: Fact) -> [(RowKey, Fact)] { [(RowKey("client", id.rawValue), fact)] }
         func referral(_ id: ReferralID, _ fact: Fact) -> [(RowKey, Fact)] { [(RowKey("referral", id.rawValue), fact)] }
-        switch event.event {
-        case let e as CaseOpened: return client(e.clientId, .opened(e.openedOn))
-        case let e as CaseAssigned: return client(e.clientId, .assigned(worker: e.workerId.rawValue))
-        case let e as CaseTransferred: return client(e.clientId, .transferred(to: e.toWorkerId.rawValue))
-        case let e as FollowUpScheduled: return client(e.clientId, .followUpScheduled(id: e.followUpId.rawValue, dueOn: e.dueOn))
-        case let e as FollowUpCompleted: return client(e.clientId, .followUpCompleted(id: e.followUpId.rawValue))
-        case let e as CaseClosed: return client(e.clientId, .closed(e.closedOn))
-        case let e as CaseReopened: return client(e.clientId, .reopened(e.reopenedOn))
-        case let e as ServiceDelivered: return client(e.clientId, .contact(e.deliveredOn))
-        case let e as ReferralMade:
+        if let e = event.payload(ServiceDelivered.self) { return client(e.clientId, .contact(e.deliveredOn)) }
+        if let e = event.payload(ReferralMade.self) {
             let to = e.target.partnerId?.rawValue ?? e.target.programName ?? e.target.kind.rawValue
             return client(e.clientId, .referralMade(referralId: e.referralId.rawValue, madeOn: e.madeOn, to: to))
                 + referral(e.referralId, .referralOf(client: e.clientId.rawValue, madeOn: e.madeOn, to: to))
-        case let e as ReferralAccepted: return referral(e.referralId, .referralState(.accepted, on: e.acceptedOn))
-        case let e as ReferralDeclined: return referral(e.referralId, .referralState(.declined, on: e.declinedOn))
-        case let e as ReferralCompleted: return referral(e.referralId, .referralState(.completed, on: e.completedOn))
-        case let e as ReferralCancelled: return referral(e.referralId, .referralState(.cancelled, on: e.cancelledOn))
-        default: return []
         }
+        if let e = event.payload(FollowUpScheduled.self) { return client(e.clientId, .followUpScheduled(id: e.followUpId.rawValue, dueOn: e.dueOn)) }
+        if let e = event.payload(FollowUpCompleted.self) { return client(e.clientId, .followUpCompleted(id: e.followUpId.rawValue)) }
+        return caseFact(of: event).map { client($0.0, $0.1) } ?? referralState(of: event).map { referral($0.0, $0.1) } ?? []
+    }
+
+    private static func caseFact(of event: ProjectionEvent) -> (ClientID, Fact)? {
+        if let e = event.payload(CaseOpened.self) { return (e.clientId, .opened(e.openedOn)) }
+        if let e = event.payload(CaseAssigned.self) { return (e.clientId, .assigned(worker: e.workerId.rawValue)) }
+        if let e = event.payload(CaseTransferred.self) { return (e.clientId, .transferred(to: e.toWorkerId.rawValue)) }
+        if let e = event.payload(CaseClosed.self) { return (e.clientId, .closed(e.closedOn)) }
+        if let e = event.payload(CaseReopened.self) { return (e.clientId, .reopened(e.reopenedOn)) }
+        return nil
+    }
+
+    private static func referralState(of event: ProjectionEvent) -> (ReferralID, Fact)? {
+        if let e = event.payload(ReferralAccepted.self) { return (e.referralId, .referralState(.accepted, on: e.acceptedOn)) }
+        if let e = event.payload(ReferralDeclined.self) { return (e.referralId, .referralState(.declined, on: e.declinedOn)) }
+        if let e = event.payload(ReferralCompleted.self) { return (e.referralId, .referralState(.completed, on: e.completedOn)) }
+        if let e = event.payload(ReferralCancelled.self) { return (e.referralId, .referralState(.cancelled, on: e.cancelledOn)) }
+        return nil
     }
 
     /// Client rows are filed under their current worker, so a caseload page is a range scan.

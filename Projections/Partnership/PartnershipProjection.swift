@@ -33,18 +33,18 @@ public enum PartnershipProjection: FactProjection {
 
     public static func placements(of event: ProjectionEvent) -> [(RowKey, Fact)] {
         func client(_ id: ClientID, _ fact: Fact) -> [(RowKey, Fact)] { [(RowKey("client", id.rawValue), fact)] }
-        switch event.event {
-        case let e as NeedsAssessed: return client(e.clientId, .assessed(on: e.assessedOn, domains: e.needs.map(\.domain)))
-        case let e as NeedsReassessed: return client(e.clientId, .assessed(on: e.assessedOn, domains: e.needs.map(\.domain)))
-        case let e as ServiceDelivered:
+        if let e = event.payload(ServiceDelivered.self) {
             guard let domain = domain(of: e.component) else { return [] }
             return client(e.clientId, .served(domain: domain, on: e.deliveredOn))
-        case let e as ReferralMade:
+        }
+        if let e = event.payload(ReferralMade.self) {
             return client(
                 e.clientId, .referred(referralId: e.referralId.rawValue, domain: e.needDomain, partnerId: e.target.partnerId?.rawValue, on: e.madeOn))
-        case let e as PartnerRegistered: return [(RowKey("partner", e.partnerId.rawValue), .partner(name: e.name))]
-        case let e as PartnerUpdated: return [(RowKey("partner", e.partnerId.rawValue), .partner(name: e.name))]
-        default: return []
         }
+        if let e = event.payload(NeedsAssessed.self) { return client(e.clientId, .assessed(on: e.assessedOn, domains: e.needs.map(\.domain))) }
+        if let e = event.payload(NeedsReassessed.self) { return client(e.clientId, .assessed(on: e.assessedOn, domains: e.needs.map(\.domain))) }
+        if let e = event.payload(PartnerRegistered.self) { return [(RowKey("partner", e.partnerId.rawValue), .partner(name: e.name))] }
+        if let e = event.payload(PartnerUpdated.self) { return [(RowKey("partner", e.partnerId.rawValue), .partner(name: e.name))] }
+        return []
     }
 }

@@ -34,12 +34,12 @@ struct ModelWriter<P: FactProjection> {
     /// so this runs on the decoding thread while the previous batch is written.
     static func prepare(_ event: ProjectionEvent) -> PreparedEvent<P.Fact> {
         guard P.appliesCorrections else { return .place(P.placements(of: event)) }
-        if let correction = event.event as? EventCorrected {
+        if let correction = event.payload(EventCorrected.self) {
             let replacement = (try? correction.decodedReplacement()).map { replacement in
                 P.placements(of: event.replacing(event: replacement, eventId: correction.originalEventId))
             }
             return .correct(original: correction.originalEventId, replacement: replacement)
-        } else if let void = event.event as? EventVoided {
+        } else if let void = event.payload(EventVoided.self) {
             return .void(original: void.originalEventId)
         }
         return .place(P.placements(of: event))
