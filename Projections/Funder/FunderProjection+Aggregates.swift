@@ -85,21 +85,23 @@ struct ClientAggregates {
         guard !row.served.isEmpty else { return }
         var firstInFiscalYear: [ContractDay: CalendarDate] = [:]
         var daysServed: [ContractDay: UInt32] = [:]
+        let anonymous = row.facts?.anonymous ?? true
+        // One dictionary access per figure group and service: hashing the contract's name for
+        // every figure was most of this fold's cost.
         for (service, _) in row.served {
             let contract = service.contract ?? "none"
             let date = service.deliveredOn
-            let year = ContractDay(contract: contract, date: ReportPeriod.fiscalYear(containing: date).start)
-            firstInFiscalYear[year] = min(firstInFiscalYear[year] ?? date, date)
+            let first = ContractDay(contract: contract, date: CalendarDate.fiscalYearStart(containing: date))
+            firstInFiscalYear[first] = min(firstInFiscalYear[first] ?? date, date)
             daysServed[ContractDay(contract: contract, date: date.firstOfMonth), default: 0] |= 1 << UInt32(date.day - 1)
             let age = ClientFacts.age(of: row.facts, on: date)
             let figures = ServiceFigures(
                 minutes: service.minutes, component: service.component, mode: service.mode, ageBand: age.band, minor: age.minor,
-                anonymous: row.facts?.anonymous ?? true)
-            let day = TotalsSlot.services(ContractDay(contract: contract, date: date))
-            figures.forEach { slot, amount in totals[day, default: Self.noFigures][slot] += amount }
+                anonymous: anonymous)
+            figures.add(to: &totals[.services(ContractDay(contract: contract, date: date)), default: Self.noFigures])
         }
         for (month, mask) in daysServed {
-            let year = ContractDay(contract: month.contract, date: ReportPeriod.fiscalYear(containing: month.date).start)
+            let year = ContractDay(contract: month.contract, date: CalendarDate.fiscalYearStart(containing: month.date))
             let served = ClientMonth(daysServed: mask, firstInFiscalYear: firstInFiscalYear[year]!, client: row.facts)
             months[month] = served
             let figures = ClientFigures(
@@ -121,7 +123,20 @@ extension [Int] {
     }
 }
 
+extension ServiceFigures {
+    /// Adds this service's figures to `totals` (indexed as the report layout numbers them).
+    fileprivate func add(to totals: inout [Int]) {
+        forEach { slot, amount in totals[slot] += amount }
+    }
+}
+
 extension CalendarDate {
     /// The first day of this date's month.
     var firstOfMonth: CalendarDate { CalendarDate(year: year, month: month, day: 1)! }
+
+    /// April 1st of the fiscal year (April to March) holding `date`: the start of
+    /// ``ReportPeriod/fiscalYear(containing:)`` without building and checking the period.
+    static func fiscalYearStart(containing date: CalendarDate) -> CalendarDate {
+        CalendarDate(year: date.month >= 4 ? date.year : date.year - 1, month: 4, day: 1)!
+    }
 }

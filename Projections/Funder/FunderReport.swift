@@ -26,9 +26,8 @@ public struct ReportPeriod: Sendable, Equatable, Codable {
 
     /// The funder's fiscal year (April to March) containing `date`.
     public static func fiscalYear(containing date: CalendarDate) -> ReportPeriod {
-        let startYear = date.month >= 4 ? date.year : date.year - 1
-        let start = CalendarDate(year: startYear, month: 4, day: 1)!
-        let end = CalendarDate(year: startYear + 1, month: 3, day: 31)!
+        let start = CalendarDate.fiscalYearStart(containing: date)
+        let end = CalendarDate(year: start.year + 1, month: 3, day: 31)!
         return try! ReportPeriod(start: start, end: end)
     }
 

@@ -20,10 +20,8 @@ struct ModelWriter<P: FactProjection> {
     private var touched: Set<RowKey> = []
     private var factPuts = SortedPuts()
     private var locationPuts = SortedPuts()
-    /// Rows of the aggregated table changed in this batch, with their facts before the change
-    /// (read at the row's first change: no put to it is waiting then, so the database holds
-    /// the row as the batch found it).
-    private var aggregatedBefore: [RowKey: [FactEntry<P.Fact>]] = [:]
+    /// Rows of the aggregated table changed in this batch.
+    private var aggregated: [RowKey: AggregatedRow<P.Fact>] = [:]
 
     init(txn: WriteTransaction, databases: ModelDatabases) {
         self.txn = txn
@@ -71,7 +69,12 @@ struct ModelWriter<P: FactProjection> {
         locations.removeAll()
         for index in placements.indices {
             let (row, fact) = placements[index]
-            if row.table == P.aggregatedTable { try rememberBefore(row) }
+            if row.table == P.aggregatedTable {
+                // A correction's replacement lands at the original's position, before facts the
+                // row may hold: only a row that grew at its end is known without reading it.
+                let entry = FactEntry(eventId: eventId, position: position, correctedAt: correctedAt, fact: fact)
+                try rememberChange(of: row, appending: correctedAt == nil ? entry : nil)
+            }
             key.removeAll()
             FactKey.write(row, position: position, placement: index, to: &key)
             value.removeAll()
@@ -102,7 +105,7 @@ struct ModelWriter<P: FactProjection> {
         for key in keys {
             try key.withUnsafeBytes { key in
                 guard let parsed = FactKey.parse(key) else { throw reader.corrupt(key, "a location names a key that is not table␟row␟position") }
-                if parsed.row.table == P.aggregatedTable { try rememberBefore(parsed.row) }
+                if parsed.row.table == P.aggregatedTable { try rememberChange(of: parsed.row, appending: nil) }
                 if parsed.row.table == P.indexedTable, let value = try txn.get(databases.facts, key: key),
                     P.affectsIndex(try reader.decode(key: key, value: value, position: parsed.position).fact)
                 {
@@ -122,10 +125,18 @@ struct ModelWriter<P: FactProjection> {
         try locationPuts.write(into: databases.locations, in: txn)
     }
 
-    /// Keeps a row's facts as they were before this batch first changed it.
-    private mutating func rememberBefore(_ row: RowKey) throws {
-        guard aggregatedBefore[row] == nil else { return }
-        aggregatedBefore[row] = try ModelReader<P>(txn: txn, databases: databases).entries(row)
+    /// Keeps a row's facts as they were before this batch first changed it, and what the batch
+    /// appended to it (`entry`; nil for any other change, after which the row is read again).
+    private mutating func rememberChange(of row: RowKey, appending entry: FactEntry<P.Fact>?) throws {
+        if let index = aggregated.index(forKey: row) {
+            aggregated.values[index].record(entry)
+            return
+        }
+        // The row's first change in this batch: no put to it is waiting, so the database holds
+        // the row as the batch found it.
+        var change = AggregatedRow(before: try ModelReader<P>(txn: txn, databases: databases).entries(row))
+        change.record(entry)
+        aggregated[row] = change
     }
 
     /// Writes what the batch placed, then brings the aggregates and the index up to date for
@@ -143,12 +154,12 @@ struct ModelWriter<P: FactProjection> {
     }
 
     private mutating func finishAggregates() throws {
-        guard !aggregatedBefore.isEmpty else { return }
+        guard !aggregated.isEmpty else { return }
         let reader = ModelReader<P>(txn: txn, databases: databases)
-        let changes = try aggregatedBefore.keys.sorted().map { row in
-            RowChange(row: row, before: aggregatedBefore[row]!, after: try reader.entries(row))
+        let changes = try aggregated.sorted { $0.key < $1.key }.map { row, change in
+            RowChange(row: row, before: change.before, after: try change.after ?? reader.entries(row))
         }
-        aggregatedBefore.removeAll()
+        aggregated.removeAll()
         var aggregates = AggregateWriter<P>(txn: txn, databases: databases)
         try P.updateAggregates(changes, in: &aggregates)
     }
@@ -171,6 +182,25 @@ struct ModelWriter<P: FactProjection> {
 
     private static func damagedLocations() -> ProjectionError {
         .corruptRow(projection: P.name, detail: "an event's locations entry runs past its end")
+    }
+}
+
+/// A row of a projection's aggregated table changed by the batch being written: its facts as
+/// the batch found them and, while the batch only appended to it, the facts it appended.
+struct AggregatedRow<Fact: Codable & Sendable & Equatable> {
+    let before: [FactEntry<Fact>]
+    /// Nil once the batch removed or replaced a fact of the row.
+    private var appended: [FactEntry<Fact>]? = []
+
+    init(before: [FactEntry<Fact>]) { self.before = before }
+
+    /// The row's facts now, when known without reading it (appended facts follow the earlier
+    /// ones: their positions are past every position the batch found).
+    var after: [FactEntry<Fact>]? { appended.map { before + $0 } }
+
+    /// Notes an appended fact, or (nil) a change that makes the row's facts unknown.
+    mutating func record(_ entry: FactEntry<Fact>?) {
+        if let entry { appended?.append(entry) } else { appended = nil }
     }
 }
 
