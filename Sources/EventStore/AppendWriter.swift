@@ -23,8 +23,9 @@ struct AppendRequest: Sendable {
         self.expected = expected
         self.payloadBytes = payloadBytes
         encoded = EncodedBatch(events, streamId: stream)
-        streamKey = Array(stream.utf8)
-        categoryKey = Array(StreamName.category(of: stream).utf8)
+        let streamKey = Array(stream.utf8)
+        self.streamKey = streamKey
+        categoryKey = Array(streamKey.prefix(StreamName.categoryByteCount(ofKey: streamKey)))
         importsRecordedAt = events.indices.contains { events[$0].recordedAt != nil }
     }
 }

@@ -14,23 +14,24 @@ struct EventIdClaims {
     /// The tail as it was when the transaction began; only this writer changes it, after commits.
     private let tail: UnindexedTail
     /// Ids claimed by this transaction → their positions.
-    private var claimed: [UUIDOrder: UInt64] = [:]
-    /// The largest id in the index, the tail or ``claimed``.
-    private var largest: UUIDOrder?
+    private var claimed = EventIdPositions()
+    /// The largest id in the index or the tail.
+    private let largestBefore: UUIDOrder?
 
     init(transaction: WriteTransaction, layout: StoreLayout, tail: UnindexedTail) throws {
         self.transaction = transaction
         self.layout = layout
         self.tail = tail
         let indexed = try transaction.writeCursor(layout.eventIds).lastKey { UUIDOrder($0) }
-        largest = [indexed, tail.largestEventId].compactMap { $0 }.max()
+        largestBefore = [indexed, tail.eventIds.largest].compactMap { $0 }.max()
     }
 
     /// The position of the event with `id`: claimed in this transaction, in the tail, or in the
     /// index; nil when no event has it.
     func position(of id: UUIDOrder) throws -> UInt64? {
-        guard let largest, id <= largest else { return nil }
-        if let position = claimed[id] ?? tail.position(ofEvent: id) { return position }
+        if let position = claimed.position(of: id) { return position }
+        guard let largestBefore, id <= largestBefore else { return nil }
+        if let position = tail.position(ofEvent: id) { return position }
         return try id.withKeyBytes { try transaction.get(layout.eventIds, key: $0) }.map { BigEndian.uint64($0) }
     }
 
@@ -40,11 +41,7 @@ struct EventIdClaims {
         for id in ids {
             if try position(of: id) != nil { return false }
         }
-        claimed.reserveCapacity(claimed.count + ids.count)
-        for (offset, id) in ids.enumerated() {
-            claimed[id] = firstPosition + UInt64(offset)
-            if largest.map({ id > $0 }) ?? true { largest = id }
-        }
+        for (offset, id) in ids.enumerated() { claimed.insert(id, position: firstPosition + UInt64(offset)) }
         return true
     }
 }

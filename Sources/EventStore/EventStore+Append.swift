@@ -103,11 +103,10 @@ struct AppendValidation {
     }
 
     private func checkName(_ value: String, field: @autoclosure () -> String, max: Int, limit: String) throws {
-        if value.isEmpty { throw EventStoreError.invalidInput(field: field(), problem: "is empty") }
-        try check(value.utf8.count, max: max, limit: limit, subject: "\(field()) length in bytes")
-        if value.utf8.contains(where: { $0 < 0x20 || $0 == 0x7f }) {
-            throw EventStoreError.invalidInput(field: field(), problem: "contains a control character")
-        }
+        let scan = NameBytes.scan(value)
+        if scan.count == 0 { throw EventStoreError.invalidInput(field: field(), problem: "is empty") }
+        try check(scan.count, max: max, limit: limit, subject: "\(field()) length in bytes")
+        if scan.hasControl { throw EventStoreError.invalidInput(field: field(), problem: "contains a control character") }
     }
 
     private func check(_ actual: Int, max: Int, limit: String, subject: @autoclosure () -> String) throws {

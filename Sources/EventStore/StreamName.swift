@@ -8,15 +8,30 @@ public enum StreamName {
 
     /// Nil when `streamId` is acceptable, else what is wrong with it.
     static func problem(with streamId: String, limits: StoreLimits) -> String? {
-        let bytes = streamId.utf8
-        if bytes.isEmpty { return "is empty" }
-        if bytes.count > limits.streamIdBytesMax {
-            return "is \(bytes.count) bytes, over the limit of \(limits.streamIdBytesMax) (streamIdBytesMax)"
+        let scan = NameBytes.scan(streamId)
+        if scan.count == 0 { return "is empty" }
+        if scan.count > limits.streamIdBytesMax {
+            return "is \(scan.count) bytes, over the limit of \(limits.streamIdBytesMax) (streamIdBytesMax)"
         }
-        if bytes.contains(0) { return "contains a NUL byte" }
-        if bytes.contains(where: { $0 < 0x20 || $0 == 0x7f }) { return "contains a control character" }
-        if streamId.hasPrefix("$") { return "starts with '$', which is reserved for the store" }
+        if scan.hasControl { return streamId.utf8.contains(0) ? "contains a NUL byte" : "contains a control character" }
+        if scan.first == UInt8(ascii: "$") { return "starts with '$', which is reserved for the store" }
         return nil
+    }
+}
+
+/// One pass over a name's UTF-8 bytes for what the append checks: this runs for the stream
+/// and for every event's type and actor, on the appending task's share of the serial path.
+enum NameBytes {
+    /// The byte count, the first byte, and whether any byte is a control character (C0 or DEL).
+    static func scan(_ value: String) -> (count: Int, first: UInt8?, hasControl: Bool) {
+        if let result = value.utf8.withContiguousStorageIfAvailable(scan) { return result }
+        return Array(value.utf8).withUnsafeBufferPointer(scan)
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (count: Int, first: UInt8?, hasControl: Bool) {
+        var hasControl = false
+        for byte in bytes { hasControl = hasControl || byte < 0x20 || byte == 0x7f }
+        return (bytes.count, bytes.first, hasControl)
     }
 }
 

@@ -160,10 +160,10 @@ enum IndexCatchUp {
 
     /// Sorted, so ids minted in order go in with `MDB_APPEND` and each index page is dirtied once.
     private static func writeEventIds(_ tail: UnindexedTail, after stored: UInt64, in transaction: WriteTransaction, layout: StoreLayout) throws {
-        var ids = tail.eventIds.filter { $0.value > stored }.map { (id: $0.key, position: $0.value) }
-        ids.sort { $0.id < $1.id }
         var writer = try EventIdIndexWriter(transaction: transaction, layout: layout)
-        for entry in ids { try writer.put(entry.id, position: entry.position, in: transaction, layout: layout) }
+        for entry in tail.eventIds.sorted() where entry.position > stored {
+            try writer.put(entry.id, position: entry.position, in: transaction, layout: layout)
+        }
     }
 
     /// LMDB's default key order (memcmp, then the shorter first), without generic iteration.

@@ -40,9 +40,7 @@ struct UnindexedTail: Sendable {
     private(set) var streams: [[UInt8]: [StreamEntry]] = [:]
     private(set) var categories: [[UInt8]: [UInt64]] = [:]
     /// Event id → position, for the idempotency check and lookups by id.
-    private(set) var eventIds: [UUIDOrder: UInt64] = [:]
-    /// The largest id in ``eventIds``: a larger one is not in the tail, without hashing it.
-    private(set) var largestEventId: UUIDOrder?
+    private(set) var eventIds = EventIdPositions()
 
     init(indexedThrough: UInt64) {
         self.indexedThrough = indexedThrough
@@ -64,10 +62,7 @@ struct UnindexedTail: Sendable {
         streams[run.stream, default: []].append(
             contentsOf: offsets.lazy.map { StreamEntry(version: run.firstVersion + $0, position: run.firstPosition + $0) })
         categories[run.category, default: []].append(contentsOf: offsets.lazy.map { run.firstPosition + $0 })
-        for (offset, id) in run.eventIds.enumerated() {
-            eventIds[id] = run.firstPosition + UInt64(offset)
-            if largestEventId.map({ id > $0 }) ?? true { largestEventId = id }
-        }
+        for (offset, id) in run.eventIds.enumerated() { eventIds.insert(id, position: run.firstPosition + UInt64(offset)) }
         head += UInt64(run.count)
     }
 
@@ -77,8 +72,7 @@ struct UnindexedTail: Sendable {
         indexedThrough = head
         streams = [:]
         categories = [:]
-        eventIds = [:]
-        largestEventId = nil
+        eventIds = EventIdPositions()
     }
 
     /// After a commit that wrote the tail's entries and its own into the indexes, up to
@@ -90,10 +84,7 @@ struct UnindexedTail: Sendable {
     }
 
     /// The position of the event with `id` in the tail, or nil.
-    func position(ofEvent id: UUIDOrder) -> UInt64? {
-        guard let largestEventId, id <= largestEventId else { return nil }
-        return eventIds[id]
-    }
+    func position(ofEvent id: UUIDOrder) -> UInt64? { eventIds.position(of: id) }
 
     /// True when this tail holds every entry a snapshot with `bounds` needs.
     func covers(_ bounds: TailBounds) -> Bool {
