@@ -25,6 +25,13 @@ public actor ProjectionHost {
         }
     }
 
+    /// The host's own thread: every projection commit (and its fsyncs) runs on it, so following
+    /// a busy log never holds one of the two threads of Swift's cooperative pool that serve
+    /// requests. (On the pool, each commit after a group commit of file views blocked a
+    /// request thread for its syncs.)
+    private nonisolated let executor = DedicatedThreadExecutor(name: "harbour-projections")
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
     /// The log the models derive from.
     public let store: EventStore
     let storage: ProjectionStorage

@@ -34,7 +34,10 @@ final class ProjectionStorage: Sendable {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         environment = try Environment(
             path: directory,
-            configuration: EnvironmentConfiguration(mapSizeBytes: 256 << 20, databasesMax: Self.databasesMax, syncDisabled: syncDisabled))
+            // Read models are derived: a crash that undoes their last commit (checkpoint and rows
+            // together) only means catching up again from the log, so one sync per commit does.
+            configuration: EnvironmentConfiguration(
+                mapSizeBytes: 256 << 20, databasesMax: Self.databasesMax, syncDisabled: syncDisabled, metaSyncDeferred: true))
         checkpoints = try environment.openDatabase(named: "checkpoints")
         active = try environment.openDatabase(named: "active")
         self.removeOnClose = removeOnClose

@@ -1,15 +1,16 @@
 import Foundation
 
-/// A serial executor backed by one OS thread of its own.
+/// A serial executor backed by one OS thread of its own, for an actor that runs LMDB write
+/// transactions (the append writer, the projection host).
 ///
-/// The append writer runs LMDB write transactions, which must begin and commit on one thread
-/// and block in fsync: keeping them off Swift's cooperative pool (two threads on a 2-core
-/// machine) leaves that pool free for readers and HTTP. The thread ends when the executor is
-/// released.
-final class DedicatedThreadExecutor: SerialExecutor, @unchecked Sendable {  // state lives in `queue`
+/// A write transaction must begin and commit on one thread and blocks in fsync: keeping it off
+/// Swift's cooperative pool (two threads on a 2-core machine) leaves that pool free for readers
+/// and HTTP. The thread ends when the executor is released.
+public final class DedicatedThreadExecutor: SerialExecutor, @unchecked Sendable {  // state lives in `queue`
     private let queue: JobQueue
 
-    init(name: String) {
+    /// Starts the thread, named `name` (as `top` and `perf` show it).
+    public init(name: String) {
         let queue = JobQueue()
         self.queue = queue
         let thread = Thread { [queue] in queue.run() }
@@ -19,11 +20,13 @@ final class DedicatedThreadExecutor: SerialExecutor, @unchecked Sendable {  // s
 
     deinit { queue.stop() }
 
-    func enqueue(_ job: consuming ExecutorJob) {
+    /// Queues `job` to run on the thread, after those queued before it.
+    public func enqueue(_ job: consuming ExecutorJob) {
         queue.push(UnownedJob(job), executor: self)
     }
 
-    func asUnownedSerialExecutor() -> UnownedSerialExecutor {
+    /// This executor, for an actor's `unownedExecutor`.
+    public func asUnownedSerialExecutor() -> UnownedSerialExecutor {
         UnownedSerialExecutor(ordinary: self)
     }
 }

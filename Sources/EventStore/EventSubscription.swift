@@ -25,6 +25,14 @@ public struct EventSubscription: AsyncSequence, Sendable {
         var bufferIndex = 0
 
         public mutating func next() async throws -> RecordedEvent? {
+            try await next(isolation: nil)
+        }
+
+        /// The next event, read on the caller's actor: an event already buffered is returned
+        /// without leaving it (a `for try await` in an actor otherwise hops to the global pool and
+        /// back for every event; for the projection host, which runs on a thread of its own, that
+        /// was two thread switches per event of a busy log).
+        public mutating func next(isolation actor: isolated (any Actor)?) async throws -> RecordedEvent? {
             while true {
                 if bufferIndex < buffer.count {
                     defer { bufferIndex += 1 }

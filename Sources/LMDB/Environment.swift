@@ -28,6 +28,7 @@ public final class Environment: @unchecked Sendable {
             try check(mdb_env_set_mapsize(environment, configuration.mapSizeBytes), "mdb_env_set_mapsize")
             var flags = UInt32(MDB_NOTLS)
             if configuration.syncDisabled { flags |= UInt32(MDB_NOSYNC) }
+            if configuration.metaSyncDeferred { flags |= UInt32(MDB_NOMETASYNC) }
             try check(mdb_env_open(environment, path, flags, mode_t(configuration.fileMode)), "mdb_env_open(\(path))")
             var deadReaders: Int32 = 0
             try check(mdb_reader_check(environment, &deadReaders), "mdb_reader_check")

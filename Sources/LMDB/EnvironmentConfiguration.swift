@@ -10,6 +10,11 @@ public struct EnvironmentConfiguration: Sendable {
     public var readersMax: UInt32
     /// Skip fsync on commit. Not durable: for benchmarks that measure CPU cost only.
     public var syncDisabled: Bool
+    /// Sync the data pages on commit but not the meta page (`MDB_NOMETASYNC`): one fsync per
+    /// commit instead of two. A system crash may undo the last commit, never tear one: for
+    /// environments derived from the log (read models), which catch up again from their
+    /// checkpoint. Never for the log itself.
+    public var metaSyncDeferred: Bool
     /// Permissions of the data and lock files. The log holds personal data: owner only.
     public var fileMode: UInt32
 
@@ -19,6 +24,7 @@ public struct EnvironmentConfiguration: Sendable {
         databasesMax: UInt32 = 32,
         readersMax: UInt32 = 126,
         syncDisabled: Bool = false,
+        metaSyncDeferred: Bool = false,
         fileMode: UInt32 = 0o600
     ) {
         self.mapSizeBytes = mapSizeBytes
@@ -26,6 +32,7 @@ public struct EnvironmentConfiguration: Sendable {
         self.databasesMax = databasesMax
         self.readersMax = readersMax
         self.syncDisabled = syncDisabled
+        self.metaSyncDeferred = metaSyncDeferred
         self.fileMode = fileMode
     }
 }

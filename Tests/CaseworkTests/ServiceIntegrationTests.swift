@@ -103,6 +103,21 @@ import Testing
         }
     }
 
+    @Test func aViewReadsOnlyTheAccessStreamsVersionAndDecodesNothingOfIt() async throws {
+        try await withTemporaryStore { store in
+            // A payload no decoder accepts: a view that decoded the stream's last event would fail.
+            _ = try await store.append([ProposedEvent(eventType: "ClientFileViewed", actor: "u-other", payload: Array("{".utf8))], to: "access-c-1")
+            let history = try FactReader(log: store, clients: LogDirectory(log: store), members: LogDirectory(log: store), users: LogDirectory(log: store))
+                .history(of: "access-c-1", for: AccessLogState.self)
+            #expect(history.version == 0)
+            #expect(history.entries.isEmpty)
+            let service = service(store)
+            try await service.execute(registerClient("c-1"))
+            try await service.execute(RecordFileView(actor: worker, clientId: ClientID("c-1"), purpose: .casework))
+            #expect(try store.readStream("access-c-1").map(\.streamVersion) == [0, 1])
+        }
+    }
+
     @Test func concurrentViewsOfOneFileAllAppendWithoutConflicts() async throws {
         try await withTemporaryStore { store in
             let service = service(store)

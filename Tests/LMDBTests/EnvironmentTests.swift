@@ -15,6 +15,26 @@ struct EnvironmentTests {
         return try body(environment, try environment.openDatabase(named: "things"))
     }
 
+    @Test("with the meta page's sync deferred, every commit is read back after the environment is closed and reopened")
+    func metaSyncDeferred() throws {
+        let directory = try TemporaryDirectory(prefix: "lmdb-test")
+        defer { directory.remove() }
+        let configuration = EnvironmentConfiguration(metaSyncDeferred: true)
+        var environment = try Environment(path: directory.path, configuration: configuration)
+        var things = try environment.openDatabase(named: "things")
+        for value in 1...3 as ClosedRange<UInt64> {
+            try environment.write { try $0.put(things, key: BigEndian.bytes(value), value: Array("v\(value)".utf8)) }
+        }
+        environment.close()
+        environment = try Environment(path: directory.path, configuration: configuration)
+        defer { environment.close() }
+        things = try environment.openDatabase(named: "things")
+        let values = try environment.read { transaction in
+            try (1...3 as ClosedRange<UInt64>).map { try transaction.get(things, key: BigEndian.bytes($0)).map { String(decoding: $0, as: UTF8.self) } }
+        }
+        #expect(values == ["v1", "v2", "v3"])
+    }
+
     @Test("writes commit on return and are read back; cursors walk in key order")
     func putGetCursor() throws {
         try withEnvironment { environment, things in

@@ -23,9 +23,9 @@ public struct RecordFileView: Command {
 }
 
 /// A client's access stream: only appended to, never decided on, so a view reads only its
-/// last event (for the version the append expects) however many views came before.
+/// version (nothing decoded) however many views came before.
 public struct AccessLogState: StreamState {
-    public static var historyNeeded: HistoryNeeded { .lastEventOnly }
+    public static var historyNeeded: HistoryNeeded { .versionOnly }
 
     public static func load(from history: StreamHistory, registry: EventRegistry) throws -> AccessLogState { AccessLogState() }
 }

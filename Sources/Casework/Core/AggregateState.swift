@@ -12,10 +12,10 @@ public protocol StreamState: Sendable {
 public enum HistoryNeeded: Sendable {
     /// Every event, decoded.
     case wholeStream
-    /// Only the last event, for its version: a stream that is only ever appended to, whose
-    /// decisions read nothing from it (reading and decoding all of it would cost more with
-    /// every append).
-    case lastEventOnly
+    /// Only the stream's version, nothing decoded: a stream that is only ever appended to,
+    /// whose decisions read nothing from it (reading and decoding all of it would cost more
+    /// with every append; decoding even its last event is work nobody reads).
+    case versionOnly
 }
 
 extension StreamState {

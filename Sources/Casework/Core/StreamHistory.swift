@@ -29,13 +29,24 @@ public struct StreamHistory: Sendable {
 
     /// The stream.
     public let streamId: String
-    /// Its events, oldest first.
+    /// Its events, oldest first (none when only the version was read).
     public let entries: [Entry]
+    /// The stream's version (its last event's), or nil for a stream that does not exist:
+    /// exactly what the next append must expect.
+    public let version: UInt64?
 
     /// A history of `entries`.
     public init(streamId: String, entries: [Entry]) {
         self.streamId = streamId
         self.entries = entries
+        version = entries.last?.streamVersion
+    }
+
+    /// A stream's version alone, with no events (``HistoryNeeded/versionOnly``).
+    public init(streamId: String, version: UInt64?) {
+        self.streamId = streamId
+        entries = []
+        self.version = version
     }
 
     /// Decodes `records` (one stream's, oldest first) through `registry`.
@@ -46,11 +57,8 @@ public struct StreamHistory: Sendable {
                 eventId: record.eventId, streamVersion: record.streamVersion, occurredAt: record.occurredAt,
                 actor: record.actor, event: try record.decoded(registry: registry))
         }
+        version = records.last?.streamVersion
     }
-
-    /// The stream's version (its last event's), or nil for a stream that does not exist:
-    /// exactly what the next append must expect.
-    public var version: UInt64? { entries.last?.streamVersion }
 
     /// The facts as they stand after corrections: each corrected event replaced by its latest
     /// correction's payload, voided events dropped, correction events themselves left out.

@@ -89,7 +89,7 @@ public final class CaseworkService: Sendable {
             let events = try Decider.decide(command, state: state, facts: facts, context: self.context(at: now))
             // A stream whose decisions read nothing from it cannot be changed under a decision,
             // so concurrent appends to it (views of one file) share a commit instead of racing.
-            let unread = C.State.historyNeeded == .lastEventOnly && conditions.expectedVersion == nil
+            let unread = C.State.historyNeeded == .versionOnly && conditions.expectedVersion == nil
             return try await self.append(
                 events, to: command.streamId, after: history.version, expecting: unread ? .any : nil, actor: command.actor,
                 now: now, correlationId: correlationId, causationId: causationId, idempotencyKey: conditions.idempotencyKey)

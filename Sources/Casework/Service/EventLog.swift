@@ -16,6 +16,8 @@ public protocol EventLog: Sendable {
     func firstEvent(inStream stream: String) throws -> RecordedEvent?
     /// The last event of `stream`, or nil when it does not exist.
     func lastEvent(inStream stream: String) throws -> RecordedEvent?
+    /// The version of `stream` (its last event's), or nil when it does not exist.
+    func version(ofStream stream: String) throws -> UInt64?
 }
 
 extension EventLog {
@@ -24,6 +26,9 @@ extension EventLog {
 
     /// The last of ``events(inStream:)``; logs that can read one event alone do so.
     public func lastEvent(inStream stream: String) throws -> RecordedEvent? { try events(inStream: stream).last }
+
+    /// The version of ``lastEvent(inStream:)``; logs that keep a stream's head read it alone.
+    public func version(ofStream stream: String) throws -> UInt64? { try lastEvent(inStream: stream)?.streamVersion }
 }
 
 extension EventStore: EventLog {
@@ -55,5 +60,9 @@ extension EventStore: EventLog {
 
     public func lastEvent(inStream stream: String) throws -> RecordedEvent? {
         try readStream(stream, direction: .backwards, limit: 1).first
+    }
+
+    public func version(ofStream stream: String) throws -> UInt64? {
+        try streamVersion(stream)
     }
 }

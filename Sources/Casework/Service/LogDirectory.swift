@@ -76,11 +76,11 @@ public struct FactReader: Sendable {
         try StreamHistory(streamId: stream, records: log.events(inStream: stream), registry: registry)
     }
 
-    /// The history of `stream` that `S` needs: all of it, or only its last event.
+    /// The history of `stream` that `S` needs: all of it, or only its version.
     public func history<S: StreamState>(of stream: String, for type: S.Type) throws -> StreamHistory {
         switch S.historyNeeded {
         case .wholeStream: try history(of: stream)
-        case .lastEventOnly: try StreamHistory(streamId: stream, records: log.lastEvent(inStream: stream).map { [$0] } ?? [], registry: registry)
+        case .versionOnly: StreamHistory(streamId: stream, version: try log.version(ofStream: stream))
         }
     }
 
