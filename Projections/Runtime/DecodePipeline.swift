@@ -11,17 +11,19 @@ final class DecodePipeline: Sendable {
     private let prepared: Handoff<PreparedBatch>
 
     /// Starts decoding positions `from...through` of `store` in batches of `batchEvents` (the
-    /// first at most ``firstBatchEventsMax``), each prepared for every projection by `preparer`.
+    /// first at most `firstBatchEvents`), each prepared for every projection by `preparer`.
     init(
         store: EventStore, decoder: ProjectionDecoder, preparer: BatchPreparer, from: UInt64, through: UInt64, batchEvents: Int,
-        depth: Int = 2
+        firstBatchEvents: Int = firstBatchEventsMax, depth: Int = 2
     ) {
         let decoded = Handoff<[ProjectionEvent]>(depth: depth)
         let prepared = Handoff<PreparedBatch>(depth: depth)
         self.decoded = decoded
         self.prepared = prepared
         let reading = Thread {
-            Self.decode(store: store, decoder: decoder, from: from, through: through, batchEvents: max(1, batchEvents), into: decoded)
+            Self.decode(
+                store: store, decoder: decoder, from: from, through: through, batchEvents: max(1, batchEvents),
+                firstBatchEvents: max(1, firstBatchEvents), into: decoded)
         }
         reading.name = "harbour-projection-decode"
         reading.start()
@@ -59,11 +61,12 @@ final class DecodePipeline: Sendable {
     static let firstBatchEventsMax = 4_096
 
     private static func decode(
-        store: EventStore, decoder: ProjectionDecoder, from: UInt64, through: UInt64, batchEvents: Int, into decoded: Handoff<[ProjectionEvent]>
+        store: EventStore, decoder: ProjectionDecoder, from: UInt64, through: UInt64, batchEvents: Int, firstBatchEvents: Int,
+        into decoded: Handoff<[ProjectionEvent]>
     ) {
         var batch: [ProjectionEvent] = []
         batch.reserveCapacity(min(batchEvents, Int(clamping: through &- from &+ 1)))
-        var batchSize = min(batchEvents, firstBatchEventsMax)
+        var batchSize = min(batchEvents, firstBatchEvents)
         do {
             try store.scan(from: from, pageEvents: min(batchEvents, 4_096)) { record in
                 guard record.position <= through else { return false }

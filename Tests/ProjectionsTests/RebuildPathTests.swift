@@ -37,6 +37,26 @@ import Testing
         #expect(written == (try contents(of: direct, in: storage)))
     }
 
+    @Test func theFirstBatchIsSmallSoTheWriterStartsEarly() async throws {
+        try await withTemporaryStore { store, directory in
+            var history = RandomHistory(seed: 6, store: store)
+            try await history.record(events: 120)
+            let storage = try ProjectionStorage(directory: directory.child("p"))
+            defer { storage.close() }
+            let runners = try ProjectionRunners(storage: storage, versions: [:])
+            let reader = BatchReader(store: store, runners: runners, batchEvents: 50)
+            let pipeline = DecodePipeline(
+                store: store, decoder: reader.decoder, preparer: runners.preparer, from: 1, through: 120, batchEvents: 50,
+                firstBatchEvents: 5)
+            var batches: [[UInt64]] = []
+            while let batch = try pipeline.next() { batches.append(batch.events.map(\.position)) }
+            pipeline.stop()
+            #expect(batches.map(\.count) == [5, 50, 50, 15])
+            #expect(batches.flatMap { $0 } == Array(1...120))
+        }
+        #expect(DecodePipeline.firstBatchEventsMax <= 4_096)
+    }
+
     @Test func thePipelineHandsOverTheStretchInOrderAndStopsWhenAsked() async throws {
         try await withTemporaryStore { store, directory in
             var history = RandomHistory(seed: 5, store: store)
