@@ -1,7 +1,6 @@
 @testable import EventStore
 import Foundation
 import HarbourTestSupport
-import Synchronization
 import Testing
 
 /// A child process appends in a loop; the test kills it with SIGKILL at random moments and
@@ -37,23 +36,11 @@ struct CrashSafetyTests {
     }
 
     private func runAndKill(_ executable: String, arguments: [String], afterMilliseconds delay: Int) async throws -> [Acknowledgement] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        let received = Mutex(Data())
-        output.fileHandleForReading.readabilityHandler = { handle in
-            let chunk = handle.availableData
-            received.withLock { $0.append(chunk) }
-        }
-        try process.run()
+        let child = try ChildProcess(executable: executable, arguments: arguments)
         try await Task.sleep(for: .milliseconds(delay))
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        output.fileHandleForReading.readabilityHandler = nil
-        let rest = output.fileHandleForReading.readDataToEndOfFile()
-        let text = received.withLock { String(decoding: $0 + rest, as: UTF8.self) }
+        child.kill(SIGKILL)
+        let result = child.waitUntilExit()
+        let text = String(decoding: result.standardOutput, as: UTF8.self)
         // Only whole lines count: a line cut by the kill was never fully acknowledged to us.
         return text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().compactMap { line in
             let fields = line.split(separator: " ")

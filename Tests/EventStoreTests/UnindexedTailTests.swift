@@ -187,15 +187,8 @@ struct UnindexedTailTests {
 
     /// Runs the CrashAppender tool with `arguments` and returns its output lines.
     static func runChild(_ arguments: [String]) throws -> [String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try BuiltProducts.path(of: "CrashAppender"))
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        let result = try ChildProcess.run(executable: try BuiltProducts.path(of: "CrashAppender"), arguments: arguments)
+        #expect(result.status == 0, "\(String(decoding: result.standardError, as: UTF8.self))")
+        return String(decoding: result.standardOutput, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 }

@@ -26,37 +26,24 @@ struct Harbour {
     /// to its standard input.
     @discardableResult
     func run(_ arguments: [String], addData: Bool = true, environment: [String: String] = [:], input: String = "") throws -> RunResult {
-        let process = try start(arguments, addData: addData, environment: environment, input: input)
-        let out = process.standardOutput as! Pipe
-        let err = process.standardError as! Pipe
-        // Read both pipes before waiting, so a chatty command cannot block on a full pipe.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return RunResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        let result = try start(arguments, addData: addData, environment: environment, input: input).waitUntilExit()
+        return RunResult(
+            status: result.status, stdout: String(decoding: result.standardOutput, as: UTF8.self),
+            stderr: String(decoding: result.standardError, as: UTF8.self))
     }
 
     /// Starts `harbour ARGUMENTS` without waiting for it.
-    func start(_ arguments: [String], addData: Bool = true, environment: [String: String] = [:], input: String = "") throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try BuiltProducts.path(of: "harbour"))
-        process.arguments = arguments + (addData ? ["--data", data] : [])
-        process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
+    func start(_ arguments: [String], addData: Bool = true, environment: [String: String] = [:], input: String = "") throws -> ChildProcess {
         var env = ProcessInfo.processInfo.environment
         env["HARBOUR_DATA"] = nil
         // A fixed test master key, so commands that seal (demo, serve, privacy) can open <data>/keys.
         env["HARBOUR_MASTER_KEY_FILE"] = nil
         env["HARBOUR_MASTER_KEY"] = Self.testMasterKey
         env.merge(environment) { $1 }
-        process.environment = env
-        process.standardOutput = Pipe()
-        process.standardError = Pipe()
-        let stdin = Pipe()
-        process.standardInput = stdin
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        return process
+        return try ChildProcess(
+            executable: try BuiltProducts.path(of: "harbour"),
+            arguments: arguments + (addData ? ["--data", data] : []),
+            environment: env, directory: folder.path, input: Data(input.utf8))
     }
 
     /// Writes a generated history of `count` events to `name` and returns its path.

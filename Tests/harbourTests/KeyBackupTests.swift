@@ -35,8 +35,8 @@ struct KeyBackupTests {
         while (try? await harbour.head()?.position) ?? 0 == 0, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
         let backup = harbour.folder.child("backup")
         let copied = try harbour.run(["backup", backup])
-        seeding.waitUntilExit()
-        #expect(seeding.terminationStatus == 0)
+        let seedingResult = seeding.waitUntilExit()
+        #expect(seedingResult.status == 0, "\(String(decoding: seedingResult.standardError, as: UTF8.self))")
         #expect(copied.status == 0, "\(copied.stderr)")
         #expect(copied.stderr.contains(" data keys"), "\(copied.stderr)")
         let keysMode = try FileManager.default.attributesOfItem(atPath: backup + "/keys/data.mdb")[.posixPermissions] as? NSNumber

@@ -60,8 +60,8 @@ struct MaintenanceTests {
         while try await harbour.head()?.position ?? 0 == 0, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
         let backup = harbour.folder.child("backup")
         let copied = try harbour.run(["backup", backup])
-        load.waitUntilExit()
-        #expect(load.terminationStatus == 0)
+        let loadResult = load.waitUntilExit()
+        #expect(loadResult.status == 0, "\(String(decoding: loadResult.standardError, as: UTF8.self))")
         #expect(copied.status == 0, "\(copied.stderr)")
         #expect(copied.stdout.hasPrefix("backup in \(backup) intact: "))
         let verified = try harbour.run(["verify", "--data", backup], addData: false)
