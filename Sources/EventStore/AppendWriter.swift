@@ -173,14 +173,24 @@ actor AppendWriter {
         var staged = started
         defer { count(requests, since: started, staged: staged) }
         do {
-            let (outcomes, newTail, runs, indexed) = try environment.write { transaction in
-                var staging = try AppendStaging(transaction: transaction, layout: layout, tail: startTail, pending: pending)
+            let (outcomes, newTail, runs, indexed, refreshed) = try environment.write { transaction in
+                let refreshed = try LogTailRefresh.ifAppendedElsewhere(since: startTail, in: transaction, layout: layout)
+                let pending = refreshed?.unindexed ?? pending
+                var staging = try AppendStaging(
+                    transaction: transaction, layout: layout, tail: refreshed?.tail ?? startTail, pending: pending)
                 let outcomes = try requests.map { try staging.stage($0) }
                 staged = ContinuousClock.now
                 let indexed = try catchUpIfFull(pending, adding: staging.runs, in: transaction)
-                return (outcomes, staging.tail, staging.runs, indexed)
+                return (outcomes, staging.tail, staging.runs, indexed, refreshed)
             }
             tail = newTail
+            if let refreshed {
+                tailIndex.replace(with: refreshed.unindexed)
+                statistics.appendsElsewhereFound += 1
+                logger.notice("another process appended to the log; the writer read its tail again", metadata: [
+                    "from": "\(startTail.position)", "to": "\(refreshed.tail.position)",
+                ])
+            }
             // Published before the head moves, so a subscriber woken by it finds the entries.
             if indexed {
                 tailIndex.markIndexed(withCommitThrough: newTail.position)

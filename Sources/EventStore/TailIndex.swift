@@ -26,6 +26,9 @@ final class TailIndex: Sendable {
         }
     }
 
+    /// Replaces the tail with one read again from the log (``LogTailRefresh``).
+    func replace(with tail: UnindexedTail) { state.withLock { $0 = tail } }
+
     func markIndexed(through position: UInt64) { state.withLock { $0.markIndexed(through: position) } }
 
     /// See ``UnindexedTail/markIndexed(withCommitThrough:)``.

@@ -20,6 +20,8 @@ public struct WriterStatistics: Sendable, Equatable {
     public internal(set) var indexCatchUpsInAppends = 0
     /// Time inside those transactions, commit and fsync included.
     public internal(set) var indexCatchUpMicroseconds: Int64 = 0
+    /// Commits that found the log extended by another process and read its tails again first.
+    public internal(set) var appendsElsewhereFound = 0
 
     /// Mean requests per commit (0 before the first).
     public var requestsPerCommit: Double { commits == 0 ? 0 : Double(requests) / Double(commits) }
