@@ -42,7 +42,10 @@ public final class ChildProcess: Sendable {
         let argv = CStringArray([executable] + arguments)
         let envp = CStringArray(environment.map { "\($0.key)=\($0.value)" })
         var pid: pid_t = 0
-        let failure = posix_spawn(&pid, executable, &actions, nil, argv.pointers, envp.pointers)
+        // The strings are freed with their arrays: keep those alive until the spawn has copied them.
+        let failure = withExtendedLifetime((argv, envp)) {
+            posix_spawn(&pid, executable, &actions, nil, argv.pointers, envp.pointers)
+        }
         for fd in [stdin.read, stdout.write, stderr.write] { close(fd) }
         guard failure == 0 else {
             for fd in [stdin.write, stdout.read, stderr.read] { close(fd) }
