@@ -15,11 +15,9 @@ struct LogTailRefresh {
 
     /// Nil when the log still ends at `known`.
     static func ifAppendedElsewhere(since known: LogTail, in transaction: Transaction, layout: StoreLayout) throws -> LogTailRefresh? {
-        let head = try transaction.withCursor(layout.log) { cursor in
-            try cursor.last().map { BigEndian.uint64($0.key) } ?? 0
-        }
+        let head = try TailScan.lastPosition(in: transaction, layout: layout)
         guard head != known.position else { return nil }
-        let bounds = try TailScan.bounds(in: transaction, layout: layout)
+        let bounds = try TailScan.bounds(head: head, in: transaction, layout: layout)
         return LogTailRefresh(
             tail: try LogTail.load(in: transaction, layout: layout),
             unindexed: try TailScan.tail(in: transaction, layout: layout, bounds: bounds))

@@ -7,10 +7,19 @@ import LMDB
 enum TailScan {
     /// The snapshot's bounds: its `indexed-through` and its last position.
     static func bounds(in transaction: Transaction, layout: StoreLayout) throws -> TailBounds {
-        let head = try transaction.withCursor(layout.log) { cursor in
+        try bounds(head: lastPosition(in: transaction, layout: layout), in: transaction, layout: layout)
+    }
+
+    /// The bounds of a snapshot whose log ends at `head`.
+    static func bounds(head: UInt64, in transaction: Transaction, layout: StoreLayout) throws -> TailBounds {
+        TailBounds(indexedThrough: try IndexedThrough.read(in: transaction, layout: layout), head: head)
+    }
+
+    /// The snapshot's last position in the log (0 when it is empty).
+    static func lastPosition(in transaction: Transaction, layout: StoreLayout) throws -> UInt64 {
+        try transaction.withCursor(layout.log) { cursor in
             try cursor.last().map { BigEndian.uint64($0.key) } ?? 0
         }
-        return TailBounds(indexedThrough: try IndexedThrough.read(in: transaction, layout: layout), head: head)
     }
 
     /// What the indexes need of one record past them. `stream` is valid only during the call.
