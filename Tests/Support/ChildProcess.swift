@@ -85,9 +85,6 @@ public final class ChildProcess: Sendable {
         let code = signal == 0 ? (status >> 8) & 0xff : 128 + signal
         return Result(status: code, standardOutput: output.contents(), standardError: errors.contents())
     }
-
-    /// What the child has written to its standard output so far.
-    public func standardOutputSoFar() -> Data { output.snapshot() }
 }
 
 /// One pipe, both ends close-on-exec. (Children spawned here close every descriptor past the
@@ -128,12 +125,11 @@ private final class PipeDrain: Sendable {
         finished.signal()
     }
 
-    func snapshot() -> Data { received.withLock { $0 } }
-
+    /// Everything the pipe carried, once its writer has closed it.
     func contents() -> Data {
         finished.wait()
         finished.signal()
-        return snapshot()
+        return received.withLock { $0 }
     }
 }
 
