@@ -27,13 +27,14 @@ struct AppendStaging {
     // One cursor for the log for the whole transaction: see `WriteCursor`.
     private let logCursor: WriteCursor
 
-    init(transaction: WriteTransaction, layout: StoreLayout, tail: LogTail, pending: UnindexedTail) throws {
+    /// `expectedEvents`: how many events the requests to stage hold.
+    init(transaction: WriteTransaction, layout: StoreLayout, tail: LogTail, pending: UnindexedTail, expectedEvents: Int) throws {
         self.transaction = transaction
         self.layout = layout
         self.tail = tail
         self.pending = pending
         self.recordedAt = max(Timestamp.now(), tail.recordedAt)
-        eventIdClaims = try EventIdClaims(transaction: transaction, layout: layout, tail: pending)
+        eventIdClaims = try EventIdClaims(transaction: transaction, layout: layout, tail: pending, expectedCount: expectedEvents)
         logCursor = try transaction.writeCursor(layout.log)
     }
 

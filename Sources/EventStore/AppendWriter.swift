@@ -177,7 +177,8 @@ actor AppendWriter {
                 let refreshed = try LogTailRefresh.ifAppendedElsewhere(since: startTail, in: transaction, layout: layout)
                 let pending = refreshed?.unindexed ?? pending
                 var staging = try AppendStaging(
-                    transaction: transaction, layout: layout, tail: refreshed?.tail ?? startTail, pending: pending)
+                    transaction: transaction, layout: layout, tail: refreshed?.tail ?? startTail, pending: pending,
+                    expectedEvents: requests.reduce(0) { $0 + $1.events.count })
                 let outcomes = try requests.map { try staging.stage($0) }
                 staged = ContinuousClock.now
                 let indexed = try catchUpIfFull(pending, adding: staging.runs, in: transaction)
@@ -215,9 +216,7 @@ actor AppendWriter {
     /// own would cost two more syncs (a bulk append of 10,000 events would pay them every time).
     private func catchUpIfFull(_ pending: UnindexedTail, adding runs: [TailRun], in transaction: WriteTransaction) throws -> Bool {
         guard pending.eventCount + runs.reduce(0, { $0 + $1.count }) >= limits.indexTailEventsMax else { return false }
-        var combined = pending
-        for run in runs { combined.add(run) }
-        try IndexCatchUp.write(combined, in: transaction, layout: layout)
+        try IndexCatchUp.write(pending, adding: runs, in: transaction, layout: layout)
         return true
     }
 
@@ -245,7 +244,7 @@ actor AppendWriter {
         guard pending.eventCount > 0 else { return }
         let started = ContinuousClock.now
         do {
-            try environment.write { try IndexCatchUp.write(pending, in: $0, layout: layout) }
+            try environment.write { try IndexCatchUp.write(pending, adding: [], in: $0, layout: layout) }
             tailIndex.markIndexed(through: pending.head)
             statistics.indexCatchUps += 1
             statistics.indexCatchUpMicroseconds += Self.microseconds(ContinuousClock.now - started)

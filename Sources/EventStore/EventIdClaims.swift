@@ -14,12 +14,14 @@ struct EventIdClaims {
     /// The tail as it was when the transaction began; only this writer changes it, after commits.
     private let tail: UnindexedTail
     /// Ids claimed by this transaction → their positions.
-    private var claimed = EventIdPositions()
+    private var claimed: EventIdPositions
     /// The largest id in the index or the tail.
     private let largestBefore: UUIDOrder?
 
-    init(transaction: WriteTransaction, layout: StoreLayout, tail: UnindexedTail) throws {
+    /// `expectedCount`: how many ids the transaction may claim.
+    init(transaction: WriteTransaction, layout: StoreLayout, tail: UnindexedTail, expectedCount: Int) throws {
         self.transaction = transaction
+        claimed = EventIdPositions(expectedCount: expectedCount)
         self.layout = layout
         self.tail = tail
         let indexed = try transaction.writeCursor(layout.eventIds).lastKey { UUIDOrder($0) }

@@ -15,12 +15,20 @@ struct EventIdPositions: Sendable {
     private var others: [UUIDOrder: UInt64] = [:]
     /// The largest id held: a larger one is not here, without a lookup.
     private(set) var largest: UUIDOrder?
+    /// How many ids the holder expects: the dictionary takes room for them at its first id,
+    /// instead of growing (and rehashing) step by step over a 10,000-event commit.
+    private let expectedCount: Int
+
+    init(expectedCount: Int = 0) {
+        self.expectedCount = expectedCount
+    }
 
     var count: Int { ascending.count + others.count }
 
     /// Adds `id` at `position`; the caller knows `id` is not here yet.
     mutating func insert(_ id: UUIDOrder, position: UInt64) {
         if let largest, id <= largest {
+            if others.isEmpty { others.reserveCapacity(max(expectedCount - ascending.count, 1)) }
             others[id] = position
         } else {
             ascending.append(EventIdEntry(id: id, position: position))
