@@ -20,16 +20,23 @@ struct AppendStaging {
     private let recordedAt: Timestamp
     /// The published tail when the transaction began: only this writer changes it, after commits.
     private let pending: UnindexedTail
+    /// Heads the writer knew before this transaction (``StreamHeads``).
+    private let knownHeads: StreamHeads
     /// Heads of the streams written by this transaction, which the ``TailIndex`` does not
-    /// hold until it commits.
-    private var stagedHeads: [[UInt8]: UInt64] = [:]
+    /// hold until it commits, and of those it found in the `streams` index: for the writer
+    /// to remember once the commit has returned.
+    private(set) var stagedHeads: [[UInt8]: UInt64] = [:]
     private var eventIdClaims: EventIdClaims
     // One cursor for the log for the whole transaction: see `WriteCursor`.
     private let logCursor: WriteCursor
 
     /// `expectedEvents`: how many events the requests to stage hold.
-    init(transaction: WriteTransaction, layout: StoreLayout, tail: LogTail, pending: UnindexedTail, expectedEvents: Int) throws {
+    init(
+        transaction: WriteTransaction, layout: StoreLayout, tail: LogTail, pending: UnindexedTail, knownHeads: StreamHeads,
+        expectedEvents: Int
+    ) throws {
         self.transaction = transaction
+        self.knownHeads = knownHeads
         self.layout = layout
         self.tail = tail
         self.pending = pending
@@ -38,12 +45,15 @@ struct AppendStaging {
         logCursor = try transaction.writeCursor(layout.log)
     }
 
-    /// The stream's current version: staged in this transaction, else in the unindexed tail,
-    /// else in the `streams` index.
-    private func head(of stream: [UInt8]) throws -> UInt64? {
+    /// The stream's current version: staged in this transaction, else known to the writer,
+    /// else in the unindexed tail, else in the `streams` index.
+    private mutating func head(of stream: [UInt8]) throws -> UInt64? {
         if let staged = stagedHeads[stream] { return staged }
+        if let known = knownHeads.version(of: stream) { return known }
         if let unindexed = pending.head(ofStream: stream) { return unindexed }
-        return try StreamIndex.head(ofKey: stream, in: transaction, layout: layout)
+        let indexed = try StreamIndex.head(ofKey: stream, in: transaction, layout: layout)
+        if let indexed { stagedHeads[stream] = indexed }
+        return indexed
     }
 
     /// Appends one request, or returns why it cannot be. Throws only for storage failures,

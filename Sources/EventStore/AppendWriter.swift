@@ -52,6 +52,7 @@ actor AppendWriter {
     private let tailIndex: TailIndex
     private let logger: Logger
     private var tail: LogTail
+    private var streamHeads = StreamHeads()
     private var isCatchUpScheduled = false
     private var waiting: [Waiting] = []
     private var isFlushScheduled = false
@@ -88,7 +89,7 @@ actor AppendWriter {
             if isFlushScheduled && lastCommitRequests > 1 && waitingRequests >= lastCommitRequests {
                 flushAfterQueuedJobs()  // everyone from the last commit is back: no reason to wait longer
             } else {
-                scheduleFlush()
+                scheduleFlush(mayFlushNow: true)
             }
         }
     }
@@ -107,7 +108,10 @@ actor AppendWriter {
     /// them are about to come back: waiting ``StoreLimits/groupCommitDelayMicroseconds``
     /// lets them join this commit instead of paying for one of their own. A lone appender
     /// never waits.
-    private func scheduleFlush() {
+    ///
+    /// `mayFlushNow`: the caller is a new request's job, which may commit at once when nothing
+    /// else is queued (never a flush, which would commit a later batch before its own).
+    private func scheduleFlush(mayFlushNow: Bool = false) {
         guard !isFlushScheduled else { return }
         isFlushScheduled = true
         let delay = limits.groupCommitDelayMicroseconds
@@ -117,8 +121,10 @@ actor AppendWriter {
                 try? await Task.sleep(for: .microseconds(delay))
                 if self.flushGeneration == generation { self.flush() }
             }
+        } else if !mayFlushNow || executor.hasQueuedJobs {
+            Task { self.flush() }  // behind the requests already queued, so they join this commit
         } else {
-            Task { self.flush() }
+            flush()  // nothing else is coming: no job of its own, no second pass through the queue
         }
     }
 
@@ -172,19 +178,23 @@ actor AppendWriter {
         let started = ContinuousClock.now
         var staged = started
         defer { count(requests, since: started, staged: staged) }
+        let knownHeads = streamHeads
         do {
-            let (outcomes, newTail, runs, indexed, refreshed) = try environment.write { transaction in
+            let (outcomes, newTail, runs, heads, indexed, refreshed) = try environment.write { transaction in
                 let refreshed = try LogTailRefresh.ifAppendedElsewhere(since: startTail, in: transaction, layout: layout)
                 let pending = refreshed?.unindexed ?? pending
                 var staging = try AppendStaging(
                     transaction: transaction, layout: layout, tail: refreshed?.tail ?? startTail, pending: pending,
+                    knownHeads: refreshed == nil ? knownHeads : StreamHeads(),
                     expectedEvents: requests.reduce(0) { $0 + $1.events.count })
                 let outcomes = try requests.map { try staging.stage($0) }
                 staged = ContinuousClock.now
                 let indexed = try catchUpIfFull(pending, adding: staging.runs, in: transaction)
-                return (outcomes, staging.tail, staging.runs, indexed, refreshed)
+                return (outcomes, staging.tail, staging.runs, staging.stagedHeads, indexed, refreshed)
             }
             tail = newTail
+            if refreshed != nil { streamHeads = StreamHeads() }
+            streamHeads.record(heads)
             if let refreshed {
                 tailIndex.replace(with: refreshed.unindexed)
                 statistics.appendsElsewhereFound += 1

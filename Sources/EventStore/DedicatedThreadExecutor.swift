@@ -25,6 +25,10 @@ public final class DedicatedThreadExecutor: SerialExecutor, @unchecked Sendable 
         queue.push(UnownedJob(job), executor: self)
     }
 
+    /// True when jobs are waiting to run after the current one: an actor on this executor can
+    /// tell that requests have queued up behind the job it is running.
+    public var hasQueuedJobs: Bool { queue.hasQueuedJobs }
+
     /// This executor, for an actor's `unownedExecutor`.
     public func asUnownedSerialExecutor() -> UnownedSerialExecutor {
         UnownedSerialExecutor(ordinary: self)
@@ -36,8 +40,11 @@ public final class DedicatedThreadExecutor: SerialExecutor, @unchecked Sendable 
 /// has run: the job may drop the last reference to the actor (and so to the executor), and
 /// the runtime still uses the executor when the job returns.
 private final class JobQueue: @unchecked Sendable {  // every field is guarded by `condition`
+    private typealias Entry = (job: UnownedJob, executor: DedicatedThreadExecutor)
     private let condition = NSCondition()
-    private var jobs: [(job: UnownedJob, executor: DedicatedThreadExecutor)] = []
+    /// Jobs before `next` have been taken; the array is emptied once all are.
+    private var jobs: [Entry] = []
+    private var next = 0
     private var isStopped = false
 
     func push(_ job: UnownedJob, executor: DedicatedThreadExecutor) {
@@ -54,18 +61,28 @@ private final class JobQueue: @unchecked Sendable {  // every field is guarded b
         condition.unlock()
     }
 
+    var hasQueuedJobs: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return next < jobs.count
+    }
+
     func run() {
-        while true {
-            condition.lock()
-            while jobs.isEmpty && !isStopped { condition.wait() }
-            if jobs.isEmpty && isStopped {
-                condition.unlock()
-                return
-            }
-            let ready = jobs
+        while let entry = take() { entry.job.runSynchronously(on: entry.executor.asUnownedSerialExecutor()) }
+    }
+
+    /// The next job, one at a time so ``hasQueuedJobs`` sees the ones not yet run; nil once stopped.
+    private func take() -> Entry? {
+        condition.lock()
+        defer { condition.unlock() }
+        while next == jobs.count && !isStopped { condition.wait() }
+        guard next < jobs.count else { return nil }
+        let entry = jobs[next]
+        next += 1
+        if next == jobs.count {
             jobs.removeAll(keepingCapacity: true)
-            condition.unlock()
-            for entry in ready { entry.job.runSynchronously(on: entry.executor.asUnownedSerialExecutor()) }
+            next = 0
         }
+        return entry
     }
 }

@@ -135,6 +135,38 @@ struct UnindexedTailTests {
         }
     }
 
+    @Test("a grouped commit that fills the tail indexes the tail's entries and its own, streams in version order, ids sorted")
+    func catchUpInGroupedCommit() async throws {
+        let configuration = StoreConfiguration(limits: StoreLimits(indexTailEventsMax: 8, indexDelayMilliseconds: 600_000))
+        try await withTemporaryStore(configuration: configuration) { store in
+            _ = try await store.append(.samples(3, prefix: "a"), to: "client-1")  // 1-3
+            _ = try await store.append(.samples(2, prefix: "m"), to: "member-1")  // 4-5
+            // Ids that decrease along the commit, so the index must sort them.
+            let ids = (0..<4).map { UUID(uuidString: String(format: "00000000-0000-7000-8000-%012d", 9 - $0))! }
+            let outcomes = try await store.append([
+                StreamAppend(stream: "client-2", events: [.sample("c", eventId: ids[0])]),  // 6
+                StreamAppend(stream: "client-1", events: [.sample("b", eventId: ids[1]), .sample("b", eventId: ids[2])]),  // 7-8
+                StreamAppend(stream: "member-1", events: [.sample("n", eventId: ids[3])]),  // 9
+            ])
+            #expect(try outcomes.map { try $0.get().positions } == [[6], [7, 8], [9]])
+            #expect(store.tailIndex.current.eventCount == 0, "9 events passed the limit of 8")
+            #expect(await store.writerStatistics().indexCatchUpsInAppends == 1)
+            let indexed = try store.read { transaction in
+                (try IndexedThrough.read(in: transaction, layout: store.layout),
+                 try ["client-1", "client-2", "member-1"].map {
+                     try StreamIndex.positions(ofKey: Array($0.utf8), from: nil, direction: .forwards, limit: .max, in: transaction, layout: store.layout)
+                 },
+                 try ids.map { id in try transaction.get(store.layout.eventIds, key: StoreLayout.eventIdKey(id)).map { BigEndian.uint64($0) } })
+            }
+            #expect(indexed.0 == 9)
+            #expect(indexed.1 == [[1, 2, 3, 7, 8], [6], [4, 5, 9]])
+            #expect(indexed.2 == [6, 7, 8, 9])
+            #expect(try store.readCategory("client", limit: 10).map(\.position) == [1, 2, 3, 6, 7, 8])
+            #expect(try store.readStream("client-1").map(\.streamVersion) == Array(0...4))
+            #expect(try store.verify().isIntact)
+        }
+    }
+
     @Test("another process reads the tail, and either process may catch the indexes up")
     func otherProcess() async throws {
         let directory = try TemporaryDirectory()
