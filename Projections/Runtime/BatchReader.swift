@@ -53,12 +53,12 @@ struct BatchReader {
         return first.position <= (runners.all.map(\.checkpoint).min() ?? 0) + 1
     }
 
-    /// Applies the log up to `head` in batches, decoding the next batch while the last one is
-    /// written; returns how many events it applied.
+    /// Applies the log up to `head`: empty models built in memory, the rest in batches,
+    /// decoding the next batch while the last one is written; returns how many events it read.
     func applyAll(head: UInt64, storage: ProjectionStorage) throws -> Int {
-        guard let pipeline = pipeline(head: head, maxEvents: .max) else { return 0 }
+        var applied = try buildEmptyModels(head: head, maxEvents: .max, storage: storage)
+        guard let pipeline = pipeline(head: head, maxEvents: .max) else { return applied }
         defer { pipeline.stop() }
-        var applied = 0
         while let batch = try pipeline.next() {
             try apply(batch, storage: storage)
             applied += batch.events.count

@@ -16,12 +16,18 @@ public actor ProjectionHost {
         public var batchEvents: Int
         /// Version of each projection by name; a changed version rebuilds it in a shadow.
         public var versions: [String: Int]
+        /// Whether a model that is still empty (a first start, a rebuild, a shadow) is built in
+        /// memory and written in one transaction, instead of batch by batch. Off only to compare
+        /// the two paths.
+        public var buildsEmptyModelsInMemory: Bool
 
-        /// Options with the defaults: `<store>/projections`, 10,000-event batches, current versions.
-        public init(directory: String? = nil, batchEvents: Int = 10_000, versions: [String: Int] = [:]) {
+        /// Options with the defaults: `<store>/projections`, 10,000-event batches, current
+        /// versions, empty models built in memory.
+        public init(directory: String? = nil, batchEvents: Int = 10_000, versions: [String: Int] = [:], buildsEmptyModelsInMemory: Bool = true) {
             self.directory = directory
             self.batchEvents = batchEvents
             self.versions = versions
+            self.buildsEmptyModelsInMemory = buildsEmptyModelsInMemory
         }
     }
 
@@ -43,12 +49,14 @@ public actor ProjectionHost {
     /// host (every web request asks for the models' position; a hop onto this actor costs more
     /// than the cached answer it guards).
     private nonisolated let published: Mutex<ReadModels>
+    private let buildsEmptyModelsInMemory: Bool
 
-    private init(store: EventStore, storage: ProjectionStorage, runners: ProjectionRunners, batchEvents: Int) {
+    private init(store: EventStore, storage: ProjectionStorage, runners: ProjectionRunners, options: Options) {
         self.store = store
         self.storage = storage
         self.runners = runners
-        batches = BatchReader(store: store, runners: runners, batchEvents: batchEvents)
+        buildsEmptyModelsInMemory = options.buildsEmptyModelsInMemory
+        batches = BatchReader(store: store, runners: runners, batchEvents: options.batchEvents)
         published = Mutex(ReadModels(store: store, source: runners.source, checkpoints: runners.servingCheckpoints))
     }
 
@@ -59,7 +67,7 @@ public actor ProjectionHost {
         let storage = try ProjectionStorage(directory: directory)
         do {
             let runners = try ProjectionRunners(storage: storage, versions: options.versions)
-            return ProjectionHost(store: store, storage: storage, runners: runners, batchEvents: options.batchEvents)
+            return ProjectionHost(store: store, storage: storage, runners: runners, options: options)
         } catch {
             storage.close()
             throw error
@@ -81,12 +89,17 @@ public actor ProjectionHost {
     }
 
     /// Applies the log from the lowest checkpoint up to the head seen at the call (or at most
-    /// `maxEvents` events), a batch per transaction, then swaps in shadows that caught up.
-    /// Returns the number of events read.
+    /// `maxEvents` events), then swaps in shadows that caught up. Models that are still empty
+    /// are built in memory and written in one transaction each; the others a batch per
+    /// transaction. Returns the number of events read.
     @discardableResult
     public func catchUp(maxEvents: Int = .max) async throws -> Int {
         let head = store.headPosition
         var read = 0
+        if buildsEmptyModelsInMemory {
+            read = try batches.buildEmptyModels(head: head, maxEvents: maxEvents, storage: storage)
+            if read > 0 { publish() }
+        }
         // The next batch is read and decoded on another thread while this one is written.
         while read < maxEvents, let pipeline = batches.pipeline(head: head, maxEvents: maxEvents - read) {
             defer { pipeline.stop() }

@@ -20,6 +20,14 @@ protocol ProjectionRunning: AnyObject {
     /// number); pure, so the decoding thread runs it.
     var preparation: @Sendable (_ batch: [ProjectionEvent], _ types: [Int]) -> any PreparedProjection { get }
     func committed(checkpoint: UInt64)
+    /// True when the model being built holds nothing yet (no checkpoint, empty databases), so
+    /// it can be built in memory from the start of the log (``EmptyModelBuild``).
+    func isEmpty(in txn: Transaction) throws -> Bool
+    /// Starts building the model in memory from the start of the log.
+    func startEmptyBuild() -> any EmptyModelBuilding
+    /// Writes what `build` folded and its checkpoint into the empty model, all in `txn`;
+    /// returns the new checkpoint (call ``committed(checkpoint:)`` after the commit).
+    func write(_ build: any EmptyModelBuilding, in txn: WriteTransaction, storage: ProjectionStorage) throws -> UInt64
     /// Makes the shadow the served model on disk: flip the active version, drop the old one.
     func writeSwap(in txn: WriteTransaction, storage: ProjectionStorage) throws
     /// After ``writeSwap(in:storage:)`` committed: serve the shadow.
@@ -82,6 +90,21 @@ final class ProjectionRunner<P: BatchApplying>: ProjectionRunning {
 
     func committed(checkpoint position: UInt64) { checkpoint = position }
 
+    func isEmpty(in txn: Transaction) throws -> Bool {
+        guard checkpoint == 0 else { return false }
+        for database in databases.all where try txn.withCursor(database, { try $0.first() != nil }) { return false }
+        return true
+    }
+
+    func startEmptyBuild() -> any EmptyModelBuilding { EmptyModelBuild<P>() }
+
+    func write(_ build: any EmptyModelBuilding, in txn: WriteTransaction, storage: ProjectionStorage) throws -> UInt64 {
+        guard let build = build as? EmptyModelBuild<P> else { preconditionFailure("\(P.name) was handed another projection's build") }
+        let applied = try P.write(build, in: txn, databases: databases)
+        if applied > 0 { try txn.put(storage.checkpoints, key: checkpointKey, value: BigEndian.bytes(applied)) }
+        return applied
+    }
+
     func writeSwap(in txn: WriteTransaction, storage: ProjectionStorage) throws {
         try txn.put(storage.active, key: Array(P.name.utf8), value: BigEndian.bytes(UInt64(version)))
         guard let oldDatabases else { return }
@@ -118,6 +141,11 @@ protocol BatchApplying: FactProjection {
         _ batch: [ProjectionEvent], prepared: any PreparedProjection, after checkpoint: UInt64, in txn: WriteTransaction,
         databases: ModelDatabases
     ) throws -> UInt64
+    /// Folds the prepared events of `batch` into a model built in memory.
+    static func fold(_ batch: [ProjectionEvent], prepared: any PreparedProjection, into build: EmptyModelBuild<Self>, positions: EventPositions) throws
+    /// Writes a model built in memory into its empty `databases` in `txn`; returns the last
+    /// position folded (the new checkpoint; 0 when nothing was).
+    static func write(_ build: EmptyModelBuild<Self>, in txn: WriteTransaction, databases: ModelDatabases) throws -> UInt64
 }
 
 extension BatchApplying {
@@ -142,6 +170,41 @@ extension BatchApplying {
         }
         try writer.finish()
         return applied
+    }
+
+    static func fold(_ batch: [ProjectionEvent], prepared: any PreparedProjection, into build: EmptyModelBuild<Self>, positions: EventPositions) throws {
+        guard let prepared = prepared as? PreparedPlacements<Self>, prepared.events.count == batch.count else {
+            preconditionFailure("\(name) was handed a batch prepared for another projection or batch")
+        }
+        for index in batch.indices { try build.builder.apply(prepared.events[index], of: batch[index], positions: positions) }
+    }
+
+    static func write(_ build: EmptyModelBuild<Self>, in txn: WriteTransaction, databases: ModelDatabases) throws -> UInt64 {
+        try build.builder.write(in: txn, databases: databases)
+        return build.builder.lastPosition
+    }
+}
+
+/// What the runtime holds of a model being built in memory, whatever its projection.
+protocol EmptyModelBuilding: AnyObject, Sendable {
+    /// Folds in the prepared events of a batch (the next in log order); `positions` finds the
+    /// events corrections and voids name.
+    func fold(_ batch: [ProjectionEvent], prepared: any PreparedProjection, positions: EventPositions) throws
+    /// Sorts what was folded, ready to write (on any thread; the write does it otherwise).
+    func sort()
+}
+
+/// One projection's model being built in memory; a class, so the runtime holds it behind
+/// ``EmptyModelBuilding`` and the projection's own specialized loop folds into it. Unchecked
+/// Sendable: it is handed to a sorting thread once folded, and the writer waits for that sort
+/// to finish before it touches the build again, so no two threads ever use it at once.
+final class EmptyModelBuild<P: BatchApplying>: EmptyModelBuilding, @unchecked Sendable {
+    var builder = EmptyModelBuilder<P>()
+
+    func sort() { builder.sort() }
+
+    func fold(_ batch: [ProjectionEvent], prepared: any PreparedProjection, positions: EventPositions) throws {
+        try P.fold(batch, prepared: prepared, into: self, positions: positions)
     }
 }
 

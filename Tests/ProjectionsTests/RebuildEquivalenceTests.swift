@@ -14,8 +14,10 @@ import Testing
     func incrementalEqualsRebuildEqualsInterrupted(seed: UInt64) async throws {
         try await withTemporaryStore { store, directory in
             var history = RandomHistory(seed: seed, store: store)
-            // Incremental: one event per transaction, caught up after every few appends.
-            let incremental = try ProjectionHost.open(store: store, options: .init(directory: directory.child("incremental"), batchEvents: 1))
+            // Incremental: one event per transaction, caught up after every few appends (the
+            // first catch-up too: not built in memory, so it checks the other paths).
+            let incremental = try ProjectionHost.open(
+                store: store, options: .init(directory: directory.child("incremental"), batchEvents: 1, buildsEmptyModelsInMemory: false))
             try await history.record(events: 40)
             try await incremental.catchUp()
             try await history.record(events: 160)
@@ -77,8 +79,10 @@ import Testing
             var random = SeededGenerator(state: seed)
             for cut in (0..<3).map({ _ in UInt64.random(in: 1...store.headPosition, using: &random) }) {
                 let asOf = try ReadModels.asOf(position: cut, store: store)
-                // A rebuild that stops at the cut sees exactly the log up to it.
-                let host = try ProjectionHost.open(store: store, options: .init(directory: directory.child("cut-\(cut)")))
+                // A rebuild that stops at the cut sees exactly the log up to it (built batch by
+                // batch, where the as-of model is built in memory).
+                let host = try ProjectionHost.open(
+                    store: store, options: .init(directory: directory.child("cut-\(cut)"), buildsEmptyModelsInMemory: false))
                 try await host.catchUp(maxEvents: Int(cut))
                 let rebuilt = await host.models
                 #expect(rebuilt.position == cut)
