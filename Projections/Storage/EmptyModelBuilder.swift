@@ -134,7 +134,9 @@ struct EmptyModelBuilder<P: FactProjection> {
 
     /// Writes the model into `databases`, which must be empty, inside `txn`: the facts and
     /// locations in key order, then the index entries of the rows it touched and the
-    /// aggregates of every row of the aggregated table.
+    /// aggregates of every row of the aggregated table. Until it returns, nothing it needs is
+    /// forgotten: a transaction that fills the map is aborted and runs again after the map
+    /// grows, and must write the same model.
     mutating func write(in txn: WriteTransaction, databases: ModelDatabases) throws {
         sort()
         try locations.write(into: databases.locations, in: txn)
@@ -144,7 +146,6 @@ struct EmptyModelBuilder<P: FactProjection> {
         for row in touched.sorted() {
             try index.file(row.key, under: P.indexValue(of: row, entries: try reader.entries(row)), in: txn)
         }
-        touched.removeAll()
         guard let table = P.aggregatedTable else { return }
         // Every row of the table is new to the model: folded once, from nothing to how the
         // stretch left it (a row whose facts were all removed contributes nothing either way).

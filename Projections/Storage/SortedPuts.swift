@@ -72,13 +72,13 @@ struct SortedPuts {
     /// Set by ``sort()``, cleared by the next put.
     private var isSorted = false
 
-    /// Writes every queued put into `database` in key order and forgets them.
+    /// Writes every queued put into `database` in key order and forgets them. If it throws,
+    /// the puts stay queued: a transaction that grows the map runs its body again, and a model
+    /// built in memory must then write the same puts again.
     mutating func write(into database: Database, in txn: WriteTransaction) throws {
         guard !entries.isEmpty else { return }
         sort()
         let sorted = entries
-        entries.removeAll(keepingCapacity: true)
-        isSorted = false
         try arena.withUnsafeBytes { arena in
             let cursor = try txn.writeCursor(database)
             var appending = false
@@ -99,7 +99,9 @@ struct SortedPuts {
                 try cursor.put(key: key, value: value, flags: append ? .append : [])
             }
         }
+        entries.removeAll(keepingCapacity: true)
         arena.removeAll(keepingCapacity: true)
+        isSorted = false
     }
 
     private static func key(_ entry: Entry, in arena: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
