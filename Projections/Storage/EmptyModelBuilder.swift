@@ -50,9 +50,12 @@ struct EmptyModelBuilder<P: FactProjection> {
         case .place(let placements):
             place(placements, eventId: event.eventId, position: event.position, correctedAt: nil, moved: false)
         case .correct(let original, let replacement):
-            let position = try remove(original, positions: positions)
+            let removed = try remove(original, positions: positions)
             guard let replacement else { return }
-            place(replacement, eventId: original, position: position ?? event.position, correctedAt: event.position, moved: position == nil)
+            // Where the original's facts were (kept there, moved or not), else at the correction.
+            place(
+                replacement, eventId: original, position: removed?.position ?? event.position, correctedAt: event.position,
+                moved: removed?.moved ?? true)
         case .void(let original):
             try remove(original, positions: positions)
         }
@@ -84,21 +87,23 @@ struct EmptyModelBuilder<P: FactProjection> {
         runs.append(PlacedRun(eventId: eventId, firstPut: firstPut, puts: placements.count))
     }
 
-    /// The run still in the model under `eventId`, taken out of the lookups.
-    private mutating func takeRun(of eventId: UUID, positions: EventPositions) throws -> Int? {
-        if let run = movedRuns.removeValue(forKey: eventId) { return run }
+    /// The run still in the model under `eventId`, taken out of the lookups, and whether it was
+    /// a moved one.
+    private mutating func takeRun(of eventId: UUID, positions: EventPositions) throws -> (run: Int, moved: Bool)? {
+        if let run = movedRuns.removeValue(forKey: eventId) { return (run, true) }
         guard let position = try positions.position(of: eventId), position > 0, position <= UInt64(runAt.count) else { return nil }
         let slot = Int(position) - 1
         // The run at an event's position may be another event's (a moved replacement).
         guard runAt[slot] >= 0, runs[Int(runAt[slot])].eventId == eventId else { return nil }
         defer { runAt[slot] = -1 }
-        return Int(runAt[slot])
+        return (Int(runAt[slot]), false)
     }
 
-    /// Removes an event's facts; returns their position when there were any.
+    /// Removes an event's facts; returns their position, and whether they were a moved run,
+    /// when there were any.
     @discardableResult
-    private mutating func remove(_ eventId: UUID, positions: EventPositions) throws -> UInt64? {
-        guard let run = try takeRun(of: eventId, positions: positions) else { return nil }
+    private mutating func remove(_ eventId: UUID, positions: EventPositions) throws -> (position: UInt64, moved: Bool)? {
+        guard let (run, moved) = try takeRun(of: eventId, positions: positions) else { return nil }
         runs[run].removed = true
         var position: UInt64?
         for put in runs[run].firstPut..<(runs[run].firstPut + runs[run].puts) {
@@ -111,7 +116,7 @@ struct EmptyModelBuilder<P: FactProjection> {
             facts.remove(put)
             position = removedPosition
         }
-        return position
+        return position.map { ($0, moved) }
     }
 
     /// The fact of a value this builder queued itself.
@@ -139,8 +144,8 @@ struct EmptyModelBuilder<P: FactProjection> {
     /// grows, and must write the same model.
     mutating func write(in txn: WriteTransaction, databases: ModelDatabases) throws {
         sort()
-        try locations.write(into: databases.locations, in: txn)
-        try facts.write(into: databases.facts, in: txn)
+        try locations.writeSorted(into: databases.locations, in: txn)
+        try facts.writeSorted(into: databases.facts, in: txn)
         let reader = ModelReader<P>(txn: txn, databases: databases)
         let index = ModelIndex(database: databases.index)
         for row in touched.sorted() {

@@ -72,12 +72,21 @@ struct SortedPuts {
     /// Set by ``sort()``, cleared by the next put.
     private var isSorted = false
 
-    /// Writes every queued put into `database` in key order and forgets them. If it throws,
-    /// the puts stay queued: a transaction that grows the map runs its body again, and a model
-    /// built in memory must then write the same puts again.
+    /// Writes every queued put into `database` in key order and forgets them.
     mutating func write(into database: Database, in txn: WriteTransaction) throws {
-        guard !entries.isEmpty else { return }
         sort()
+        try writeSorted(into: database, in: txn)
+        entries.removeAll(keepingCapacity: true)
+        arena.removeAll(keepingCapacity: true)
+        isSorted = false
+    }
+
+    /// Writes the puts ``sort()`` ordered into `database` and keeps them: a transaction that
+    /// fills the map runs its body again once the map has grown, and a model built in memory
+    /// must then write the same puts again.
+    func writeSorted(into database: Database, in txn: WriteTransaction) throws {
+        precondition(isSorted || entries.isEmpty, "writeSorted before sort")
+        guard !entries.isEmpty else { return }
         let sorted = entries
         try arena.withUnsafeBytes { arena in
             let cursor = try txn.writeCursor(database)
@@ -99,9 +108,6 @@ struct SortedPuts {
                 try cursor.put(key: key, value: value, flags: append ? .append : [])
             }
         }
-        entries.removeAll(keepingCapacity: true)
-        arena.removeAll(keepingCapacity: true)
-        isSorted = false
     }
 
     private static func key(_ entry: Entry, in arena: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {

@@ -1,4 +1,5 @@
 import EventStore
+import Events
 import Foundation
 import HarbourTestSupport
 import LMDB
@@ -98,6 +99,25 @@ import Testing
                 runner.committed(checkpoint: checkpoint)
             }
             #expect(try RebuildPathTests.rawModels(storage) == expected)
+        }
+    }
+
+    /// A service the partnership view ignores (a general component), corrected again and again
+    /// into one it reads: the first replacement lands at the correction's position, and each
+    /// later correction must find it there and replace it, not add another.
+    @Test func aReplacementFiledAtItsCorrectionIsFoundByTheNextCorrection() async throws {
+        try await withTemporaryStore { store, directory in
+            let log = LogWriter(store: store)
+            try await log.record(Make.contract("k-1"))
+            try await log.record(Make.client("A", on: day("2025-06-01"), born: day("1990-01-01")))
+            let general = try await log.record(Make.service("A", "s-1", .needsAssessmentAndReferral, on: day("2025-06-05"), minutes: 60))
+            for minutes in [30, 45, 90] {
+                try await log.correct(general, with: Make.service("A", "s-1", .employmentRelated, on: day("2025-06-05"), minutes: minutes))
+            }
+            let expected = try await eventByEvent(store: store, directory: directory.child("one"))
+            let asOf = try ReadModels.asOf(position: store.headPosition, store: store)
+            #expect(try RebuildPathTests.rawModels(asOf.source.storage) == expected)
+            #expect(try asOf.partnership.allRows().values.map(\.count).reduce(0, +) == 1)
         }
     }
 
