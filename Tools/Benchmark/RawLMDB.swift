@@ -37,6 +37,18 @@ struct RawLMDB {
         return (eventsPerSecond, cold)
     }
 
+    /// The disk's cost of one fdatasync after a 4 KiB overwrite, in µs, over `seconds`: what a
+    /// durable commit waits for twice. Printed before and after the run, because at batch 1
+    /// and with concurrent appenders both sides wait on the disk, and when other work loads it
+    /// (0.12 ms quiet, several ms while builds write) those ratios say little about Harbour.
+    func fdatasyncMicroseconds(seconds: Double = 2) throws -> Double {
+        let output = try Shell.run("'\(binary)' fsync '\(workspace.path("fsync-probe"))' \(seconds)")
+        guard let microseconds = Self.value("us_per_commit", in: output, op: "fdatasync_overwrite") else {
+            throw BenchmarkError("lmdb_limit printed no fsync result")
+        }
+        return microseconds
+    }
+
     /// Reads `key=value` from the RESULT line with `op=<op>`.
     static func value(_ key: String, in output: String, op: String) -> Double? {
         for line in output.split(separator: "\n") where line.hasPrefix("RESULT") && line.contains(" op=\(op) ") {

@@ -30,7 +30,12 @@ if options.bulkOnly {
     exit(0)
 }
 let raw = try RawLMDB(workspace: workspace)
+let fdatasyncBefore = try raw.fdatasyncMicroseconds()
+say("disk: one fdatasync takes \(Int(fdatasyncBefore)) µs")
 let (rawFigures, harbourFigures) = try await HarbourRuns(workspace: workspace, options: options)
     .measure(against: raw, repeats: options.repeats)
+let fdatasyncAfter = try raw.fdatasyncMicroseconds()
 say()
 say(Report(raw: rawFigures, harbour: harbourFigures).markdownTable())
+say()
+say("Disk: one fdatasync of a 4 KiB overwrite took \(Int(fdatasyncBefore)) µs before the run and \(Int(fdatasyncAfter)) µs after it.")
