@@ -21,22 +21,29 @@ struct HarbourRuns {
     }
 
     /// Measures every workload `repeats` times, each Harbour run right after its raw LMDB
-    /// twin so both see the same machine; keeps the best of each.
+    /// twin so both see the same disk; keeps, for each workload, the round with the best
+    /// Harbour figure together with its twin (the disk's speed drifts from minute to minute,
+    /// so a ratio is only taken between runs a few seconds apart).
     func measure(against raw: RawLMDB, repeats: Int) async throws -> (RawFigures, HarbourFigures) {
         var rawFigures = RawFigures()
         var figures = HarbourFigures()
         let small = try Workload.load(workspace.smallEvents)
         let big = try Workload.load(workspace.bigEvents)
-        func keepBest(_ value: Double, in table: inout [Int: Double], _ key: Int, _ label: String) {
-            table[key] = max(table[key] ?? 0, value)
-            say("\(label): \(Int(value)) events/s")
+        func keepBest(
+            _ value: Double, twin: Double, in table: inout [Int: Double], twins: inout [Int: Double], _ key: Int, _ label: String
+        ) {
+            say("\(label): \(Int(value)) events/s (raw twin \(Int(twin)))")
+            guard value > table[key] ?? 0 else { return }
+            table[key] = value
+            twins[key] = twin
         }
         for round in 1...repeats {
             say("round \(round) of \(repeats)")
             for batch in [1, 100, 10_000] {
-                keepBest(try raw.append(batch: batch), in: &rawFigures.appendEventsPerSecond, batch, "raw LMDB, batch \(batch)")
+                let twin = try raw.append(batch: batch)
                 let harbour = batch == 1 ? try await appendOneByOne(small) : try await appendInBatches(big, batchEvents: batch)
-                keepBest(harbour, in: &figures.appendEventsPerSecond, batch, "Harbour, batch \(batch)")
+                keepBest(harbour, twin: twin, in: &figures.appendEventsPerSecond, twins: &rawFigures.appendEventsPerSecond,
+                         batch, "Harbour, batch \(batch)")
             }
             let rawScan = try raw.scan()
             rawFigures.scanEventsPerSecond = max(rawFigures.scanEventsPerSecond, rawScan.eventsPerSecond)
@@ -46,9 +53,11 @@ struct HarbourRuns {
             figures.scanIsCold = scan.1
             say("full scan: raw \(Int(rawScan.eventsPerSecond)), Harbour \(Int(scan.0)) events/s")
             for appenders in [1, 16, 256] {
+                let twin = try raw.append(batch: appenders == 1 ? 1 : 100)
                 let total = appenders == 1 ? min(options.singleEvents, options.concurrentEvents) : options.concurrentEvents
                 let value = try await concurrentAppenders(appenders, events: Array(big.prefix(total)))
-                keepBest(value, in: &figures.concurrentEventsPerSecond, appenders, "Harbour, \(appenders) concurrent appenders")
+                keepBest(value, twin: twin, in: &figures.concurrentEventsPerSecond, twins: &rawFigures.concurrentTwinEventsPerSecond,
+                         appenders, "Harbour, \(appenders) concurrent appenders")
             }
         }
         return (rawFigures, figures)

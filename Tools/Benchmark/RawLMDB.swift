@@ -2,7 +2,11 @@ import Foundation
 
 /// Figures from ../shared/bench/lmdb_limit.c: the raw C LMDB limit on this machine.
 struct RawFigures {
+    /// By batch size: the twin of the best Harbour round.
     var appendEventsPerSecond: [Int: Double] = [:]
+    /// By number of appenders: the raw run (batch 1 for one appender, else 100) just before
+    /// the best Harbour round.
+    var concurrentTwinEventsPerSecond: [Int: Double] = [:]
     var scanEventsPerSecond: Double = 0
     var scanIsCold = false
 }

@@ -5,8 +5,9 @@
 //         [--tail-read yes]   (reads by stream while the indexes lag the log by a full tail)
 //
 // Builds ../shared/bench/lmdb_limit.c and runs it on the same generated events as EventStore,
-// each Harbour workload right after its raw twin, best of --repeats rounds, then prints one
-// table of events/s and ratios.
+// each Harbour workload right after its raw twin (the same batch size; batch 1 or 100 for the
+// concurrent appenders), keeps the round with the best Harbour figure and its twin, then prints
+// one table of events/s and ratios.
 import Foundation
 
 if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--tail-read-child" {
@@ -38,4 +39,5 @@ let fdatasyncAfter = try raw.fdatasyncMicroseconds()
 say()
 say(Report(raw: rawFigures, harbour: harbourFigures).markdownTable())
 say()
+say("Each row's raw figure is the run just before its Harbour figure, in the same round.")
 say("Disk: one fdatasync of a 4 KiB overwrite took \(Int(fdatasyncBefore)) µs before the run and \(Int(fdatasyncAfter)) µs after it.")
