@@ -22,7 +22,8 @@ public enum EventCoding {
 
     /// The payload bytes of `event`.
     public static func encode(_ event: some DomainEvent) throws -> [UInt8] {
-        Array(try encoder().encode(event))
+        if let bytes = (event as? any HandWrittenPayload)?.handWrittenPayload { return bytes }
+        return Array(try encoder().encode(event))
     }
 
     /// The payload bytes of an event whose type is known only at run time.
@@ -33,6 +34,8 @@ public enum EventCoding {
     /// The payload bytes of `event` with every personal field sealed under `sealing` (the
     /// stream's data key). This is how the casework service writes to the log.
     public static func encode(any event: any DomainEvent, sealing: SealingContext) throws -> [UInt8] {
+        // Such an event has no personal field, so there is nothing to seal.
+        if let bytes = (event as? any HandWrittenPayload)?.handWrittenPayload { return bytes }
         let encoder = encoder()
         encoder.userInfo[.sealingContext] = sealing
         return Array(try encoder.encode(event))

@@ -57,6 +57,8 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Request loggers get metadata on every request; this handler renders it only for lines written.
+        LoggingSystem.bootstrap { label in DeferredMetadataLogHandler(label: label) }
         let keys = try KeyAccess.keyRing(dataFolder: options.dataFolder)
         let store = try StoreFiles.open(options.dataFolder, create: true)
         do {

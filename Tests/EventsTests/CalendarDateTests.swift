@@ -52,3 +52,21 @@ import Testing
         #expect(CalendarDate.day(of: instant, in: TimeZone(identifier: "America/Vancouver")!).description == "2025-03-31")
     }
 }
+
+/// Today kept for the day it answered: the same day Foundation's calendar gives for every
+/// instant, across midnights and daylight-saving changes, going forward and back.
+@Suite struct CalendarDayCacheTests {
+    @Test(arguments: ["America/Vancouver", "UTC", "Asia/Kolkata", "Australia/Lord_Howe"])
+    func answersAsTheCalendarDoes(zone: String) throws {
+        let timeZone = try #require(TimeZone(identifier: zone))
+        let cache = CalendarDayCache(timeZone: timeZone)
+        // Spans the spring and autumn changes of 2025 in Vancouver (March 9, November 2).
+        for start in [Date(timeIntervalSince1970: 1_741_392_000), Date(timeIntervalSince1970: 1_761_955_200)] {
+            var instants = (0..<(3 * 24 * 4)).map { start.addingTimeInterval(Double($0) * 15 * 60 - 1) }
+            instants += instants.reversed()
+            for instant in instants {
+                #expect(cache.day(of: instant) == CalendarDate.day(of: instant, in: timeZone), "\(instant) in \(zone)")
+            }
+        }
+    }
+}

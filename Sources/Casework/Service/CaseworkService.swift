@@ -12,6 +12,8 @@ public final class CaseworkService: Sendable {
     let reader: FactReader
     let policy: CaseworkPolicy
     let timeZone: TimeZone
+    /// Today in `timeZone`, asked for on every command.
+    let days: CalendarDayCache
     let clock: @Sendable () -> Timestamp
     /// Seals personal fields before append and opens them on read; nil keeps them in clear
     /// (tests and tools that hold no personal data).
@@ -42,13 +44,14 @@ public final class CaseworkService: Sendable {
             users: users ?? directory)
         self.policy = policy
         self.timeZone = timeZone
+        self.days = CalendarDayCache(timeZone: timeZone)
         self.clock = clock
         self.ballotKeys = ballotKeys ?? (log as? EventStore).map { BallotKeyDirectory.beside($0) }
     }
 
     /// The decision context for now: today in the agency's zone, and its policy.
     public func context(at now: Timestamp) -> DecisionContext {
-        DecisionContext(today: CalendarDate.day(of: now.date, in: timeZone), policy: policy)
+        DecisionContext(today: days.day(of: now.date), policy: policy)
     }
 
     /// Decides `command` against its stream and appends the events it produces.

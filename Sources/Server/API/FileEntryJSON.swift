@@ -17,10 +17,10 @@ enum FileEntryJSON {
         string(record.actor, to: &out)
         if let correlationId = record.correlationId {
             out += #","correlationId":"#.utf8
-            string(correlationId.uuidString, to: &out)
+            uuid(correlationId, to: &out)
         }
         out += #","eventId":"#.utf8
-        string(record.eventId.uuidString, to: &out)
+        uuid(record.eventId, to: &out)
         out += #","eventType":"#.utf8
         string(record.eventType, to: &out)
         out += #","occurredAt":"#.utf8
@@ -40,10 +40,23 @@ enum FileEntryJSON {
     }
 
     /// The payload a reader sees: as stored without keys (as before opening existed), as stored
-    /// when it is at the current schema version and holds no sealed field, otherwise opened.
+    /// when it is at the current schema version and holds no sealed field, its sealed fields
+    /// opened in place when it is current (``SealedFieldSplice``), otherwise decoded.
     static func payload(_ record: RecordedEvent, registry: EventRegistry) throws -> [UInt8] {
-        guard registry.opener != nil, !isShownAsStored(record, registry: registry) else { return record.payload }
-        return try EventCoding.encode(any: record.decoded(registry: registry))
+        guard let opener = registry.opener, !isShownAsStored(record, registry: registry) else { return record.payload }
+        if registry.entries[record.eventType]?.currentVersion == record.schemaVersion,
+            !SealedFieldSplice.typesOpenedByDecoding.contains(record.eventType),
+            let opened = try SealedFieldSplice.opened(record.payload, by: opener)
+        {
+            return opened
+        }
+        return try decodedPayload(record, registry: registry)
+    }
+
+    /// The payload decoded with `registry` (opened, upcast) and encoded again: what a reader
+    /// sees, however it is stored.
+    static func decodedPayload(_ record: RecordedEvent, registry: EventRegistry) throws -> [UInt8] {
+        try EventCoding.encode(any: record.decoded(registry: registry))
     }
 
     /// True when decoding and encoding `record` again would only reproduce its stored payload:
@@ -66,6 +79,13 @@ enum FileEntryJSON {
             index += 1
         }
         return false
+    }
+
+    /// Appends `id` as a JSON string, spelled as `uuidString` spells it (no escaping needed).
+    static func uuid(_ id: UUID, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        UUIDText.append(id, to: &out)
+        out.append(UInt8(ascii: "\""))
     }
 
     /// Appends `text` as a JSON string (quotes, backslashes and control characters escaped).

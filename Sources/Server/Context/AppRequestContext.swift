@@ -1,6 +1,7 @@
 import EventStore
 public import Foundation
 public import Hummingbird
+import NIOCore
 import Logging
 
 /// What Harbour knows about one request: its id (the correlation id of every event it
@@ -9,8 +10,10 @@ public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// This request's id, a UUIDv7; the `correlationId` of the events it appends.
     public let requestId: UUID
-    /// The peer's address, for sign-in throttling ("unknown" when there is none, as in tests).
-    public let remoteAddress: String
+    /// ``requestId`` as the `X-Request-Id` header and the logs spell it (lower case).
+    public let requestIdText: String
+    /// The peer, when the channel has one (tests run without sockets).
+    private let peer: SocketAddress?
     /// The live session, when the request carried a valid session cookie.
     public var session: Session?
     /// The signed-in account, when there is a session and the account is enabled.
@@ -22,7 +25,12 @@ public struct AppRequestContext: RequestContext {
         self.coreContext = .init(source: source)
         let requestId = UUIDv7.make()
         self.requestId = requestId
-        self.remoteAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
-        self.logger[metadataKey: "request_id"] = .string(requestId.uuidString.lowercased())
+        self.requestIdText = UUIDText.lowercase(requestId)
+        self.peer = source.channel.remoteAddress
+        self.logger[metadataKey: "request_id"] = .string(requestIdText)
     }
+
+    /// The peer's address, for sign-in throttling ("unknown" when there is none, as in tests);
+    /// spelled out only when a sign-in asks, not for every request.
+    public var remoteAddress: String { peer?.ipAddress ?? "unknown" }
 }

@@ -15,13 +15,13 @@ struct RequestLogMiddleware: RouterMiddleware {
         let start = ContinuousClock.now
         do {
             var response = try await next(request, context)
-            response.headers[.requestId] = context.requestId.uuidString.lowercased()
+            response.headers[.requestId] = context.requestIdText
             log(request, context: context, status: response.status.code, since: start)
             return response
         } catch let error as any HTTPResponseError {
             // Answer here rather than in the router, so error answers carry the request id too.
             var response = try error.response(from: request, context: context)
-            response.headers[.requestId] = context.requestId.uuidString.lowercased()
+            response.headers[.requestId] = context.requestIdText
             log(request, context: context, status: response.status.code, since: start)
             return response
         } catch {
