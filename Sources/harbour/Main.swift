@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Server
 
 /// Runs the command line, mapping every failure to one line on stderr and a documented exit
 /// status (ArgumentParser's own usage status, 64, becomes 2 as the documentation promises).
@@ -8,6 +9,8 @@ enum HarbourMain {
     static func main() async {
         do {
             var command = try Harbour.parseAsRoot()
+            // Still on the main thread, before the command starts any task.
+            if command is ServeCommand { runConcurrencyOnEventLoops() }
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

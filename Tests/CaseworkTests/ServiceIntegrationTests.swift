@@ -118,6 +118,55 @@ import Testing
         }
     }
 
+    /// A log that counts which streams were read, and how.
+    final class CountingLog: EventLog {
+        let store: EventStore
+        let reads = Mutex<[String]>([])
+        init(_ store: EventStore) { self.store = store }
+        func append(_ events: [ProposedEvent], to stream: String, expected: ExpectedVersion) async throws -> AppendResult {
+            try await store.append(events, to: stream, expected: expected)
+        }
+        func events(inStream stream: String) throws -> [RecordedEvent] { note("events \(stream)"); return try store.events(inStream: stream) }
+        func events(inCategory category: String) throws -> [RecordedEvent] { note("category \(category)"); return try store.events(inCategory: category) }
+        func event(withId eventId: UUID) throws -> RecordedEvent? { note("id"); return try store.event(withId: eventId) }
+        func firstEvent(inStream stream: String) throws -> RecordedEvent? { note("first \(stream)"); return try store.firstEvent(inStream: stream) }
+        func lastEvent(inStream stream: String) throws -> RecordedEvent? { note("last \(stream)"); return try store.lastEvent(inStream: stream) }
+        func version(ofStream stream: String) throws -> UInt64? { note("version \(stream)"); return try store.version(ofStream: stream) }
+        func note(_ read: String) { reads.withLock { $0.append(read) } }
+        func taken() -> [String] { reads.withLock { reads in defer { reads.removeAll() }; return reads } }
+    }
+
+    @Test func aViewReadsNothingOfTheAccessStreamAndTheRegistrationOnce() async throws {
+        try await withTemporaryStore { store in
+            let log = CountingLog(store)
+            let service = service(log)
+            try await service.execute(registerClient("c-1"))
+            _ = log.taken()
+            try await service.execute(RecordFileView(actor: worker, clientId: ClientID("c-1"), purpose: .casework))
+            #expect(log.taken() == ["first client-c-1"])
+            // Registered stays registered: the second view reads nothing at all.
+            try await service.execute(RecordFileView(actor: worker, clientId: ClientID("c-1"), purpose: .casework))
+            #expect(log.taken() == [])
+            #expect(try store.readStream("access-c-1").map(\.streamVersion) == [0, 1])
+            // An unregistered client is looked for every time, and never remembered.
+            for _ in 0..<2 {
+                await #expect(throws: DomainError.self) {
+                    try await service.execute(RecordFileView(actor: worker, clientId: ClientID("c-404"), purpose: .casework))
+                }
+                #expect(log.taken() == ["first client-c-404"])
+            }
+            // A pinned version is read and checked.
+            let pinned = WriteConditions(idempotencyKey: nil, expectedVersion: 0)
+            await #expect(throws: WriteConditionError.self) {
+                try await service.execute(RecordFileView(actor: worker, clientId: ClientID("c-1"), purpose: .casework), conditions: pinned)
+            }
+            #expect(log.taken() == ["version access-c-1"])
+            let current = WriteConditions(idempotencyKey: nil, expectedVersion: 1)
+            try await service.execute(RecordFileView(actor: worker, clientId: ClientID("c-1"), purpose: .casework), conditions: current)
+            #expect(try store.readStream("access-c-1").map(\.streamVersion) == [0, 1, 2])
+        }
+    }
+
     @Test func concurrentViewsOfOneFileAllAppendWithoutConflicts() async throws {
         try await withTemporaryStore { store in
             let service = service(store)

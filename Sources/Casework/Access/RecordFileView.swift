@@ -22,10 +22,10 @@ public struct RecordFileView: Command {
     public var streamId: String { StreamID.access(clientId) }
 }
 
-/// A client's access stream: only appended to, never decided on, so a view reads only its
-/// version (nothing decoded) however many views came before.
+/// A client's access stream: only appended to, never decided on, so a view reads nothing of
+/// it however many views came before (its version only when `If-Match` pins one).
 public struct AccessLogState: StreamState {
-    public static var historyNeeded: HistoryNeeded { .versionOnly }
+    public static var historyNeeded: HistoryNeeded { .nothing }
 
     public static func load(from history: StreamHistory, registry: EventRegistry) throws -> AccessLogState { AccessLogState() }
 }

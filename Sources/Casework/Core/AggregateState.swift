@@ -16,6 +16,10 @@ public enum HistoryNeeded: Sendable {
     /// whose decisions read nothing from it (reading and decoding all of it would cost more
     /// with every append; decoding even its last event is work nobody reads).
     case versionOnly
+    /// Nothing of the stream: a stream only ever appended to, with expected version *any*,
+    /// whose decisions read nothing from it, not even its version (a view of a file). It is
+    /// read only when the caller pins a version (`If-Match`) to check.
+    case nothing
 }
 
 extension StreamState {

@@ -83,16 +83,19 @@ public final class CaseworkService: Sendable {
     private func decideAndAppendOnce<C: Command>(
         _ command: C, correlationId: UUID?, causationId: UUID?, conditions: WriteConditions
     ) async throws -> CommandOutcome {
-        try await withConflictRetries(stream: command.streamId) {
-            let history = try self.reader.history(of: command.streamId, for: C.State.self)
+        // A stream whose decisions read nothing from it cannot be changed under a decision,
+        // so concurrent appends to it (views of one file) share a commit instead of racing.
+        let unread = C.State.historyNeeded != .wholeStream && conditions.expectedVersion == nil
+        return try await withConflictRetries(stream: command.streamId) {
+            let history =
+                unread && C.State.historyNeeded == .nothing
+                ? StreamHistory(streamId: command.streamId, version: nil)
+                : try self.reader.history(of: command.streamId, for: C.State.self)
             try Self.check(conditions, stream: command.streamId, version: history.version)
             let state = try C.State.load(from: history, registry: self.reader.registry)
             let facts = try await command.gatherFacts(from: self.reader)
             let now = self.clock()
             let events = try Decider.decide(command, state: state, facts: facts, context: self.context(at: now))
-            // A stream whose decisions read nothing from it cannot be changed under a decision,
-            // so concurrent appends to it (views of one file) share a commit instead of racing.
-            let unread = C.State.historyNeeded == .versionOnly && conditions.expectedVersion == nil
             return try await self.append(
                 events, to: command.streamId, after: history.version, expecting: unread ? .any : nil, actor: command.actor,
                 now: now, correlationId: correlationId, causationId: causationId, idempotencyKey: conditions.idempotencyKey)

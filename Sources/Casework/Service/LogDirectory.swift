@@ -58,6 +58,8 @@ public struct FactReader: Sendable {
     public let members: any MemberDirectory
     /// Usernames.
     public let users: any UserDirectory
+    /// Clients found registered (see ``isRegistered(_:)``).
+    let registeredClients = RegisteredClients()
 
     /// A reader over `log` with the given directories.
     public init(
@@ -76,11 +78,12 @@ public struct FactReader: Sendable {
         try StreamHistory(streamId: stream, records: log.events(inStream: stream), registry: registry)
     }
 
-    /// The history of `stream` that `S` needs: all of it, or only its version.
+    /// The history of `stream` that `S` needs: all of it, or only its version (also for
+    /// ``HistoryNeeded/nothing``: the casework service skips this read when nothing pins a version).
     public func history<S: StreamState>(of stream: String, for type: S.Type) throws -> StreamHistory {
         switch S.historyNeeded {
         case .wholeStream: try history(of: stream)
-        case .versionOnly: StreamHistory(streamId: stream, version: try log.version(ofStream: stream))
+        case .versionOnly, .nothing: StreamHistory(streamId: stream, version: try log.version(ofStream: stream))
         }
     }
 
@@ -91,7 +94,12 @@ public struct FactReader: Sendable {
 
     /// True when `clientId` is registered, read from their stream's first event alone: a client
     /// stream always starts with the registration, and a stream's first event cannot be voided.
+    /// So once registered, always registered: a client found so is remembered, and their next
+    /// file view reads nothing.
     public func isRegistered(_ clientId: ClientID) throws -> Bool {
-        try log.firstEvent(inStream: StreamID.client(clientId))?.eventType == ClientRegistered.eventType
+        if registeredClients.contains(clientId) { return true }
+        guard try log.firstEvent(inStream: StreamID.client(clientId))?.eventType == ClientRegistered.eventType else { return false }
+        registeredClients.insert(clientId)
+        return true
     }
 }

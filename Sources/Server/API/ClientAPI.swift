@@ -67,7 +67,6 @@ struct ClientAPI {
     func view(_ request: Request, _ context: AppRequestContext, file: Bool) async throws -> Response {
         let clientId = try context.clientId()
         let purpose = try request.accessPurpose()
-        let reads = ClientReads(store: services.store, registry: services.registry)
         // Recording the view checks that the client is registered (404 naming clientId otherwise).
         let command = RecordFileView(actor: context.actor, clientId: clientId, purpose: purpose)
         _ = try await services.commands(idempotencyKey: nil, expectedVersion: nil).run(command, correlationId: context.requestId)
@@ -76,7 +75,7 @@ struct ClientAPI {
             let (body, version) = try renderer.body(clientId, referrals: try await services.referralStreams(of: clientId, context: context))
             return JSONResponse.make(.ok, body: body, version: version)
         }
-        let view = try reads.client(clientId)
+        let view = try ClientReads(store: services.store, registry: services.registry).client(clientId)
         return try JSONResponse.make(.ok, view, version: view.streamVersion)
     }
 }
