@@ -52,9 +52,9 @@ enum StoreFiles {
     }
 
     /// Opens `folder`, turning "not a store" into ``ExitStatus/dataFolder``.
-    static func open(_ folder: String, create: Bool, configuration: StoreConfiguration = .init()) throws -> EventStore {
+    static func open(_ folder: String, create: Bool) throws -> EventStore {
         do {
-            return try EventStore.open(directory: folder, configuration: configuration, create: create)
+            return try EventStore.open(directory: folder, create: create)
         } catch let error as EventStoreError {
             switch error {
             case .notAStore, .formatTooNew: throw CommandFailure(.dataFolder, error.description)

@@ -46,16 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
                 + "Lines that are logged keep their request id.", valueName: "LEVEL"))
     var logLevel = "info"
 
-    @Option(
-        help: ArgumentHelp(
-            "Microseconds the log writer waits for concurrent appends to join its next commit "
-                + "(default: the store's \(StoreLimits().groupCommitDelayMicroseconds)).", valueName: "MICROSECONDS"))
-    var groupCommitDelayMicroseconds: Int?
-
     func validate() throws {
-        if let delay = groupCommitDelayMicroseconds, !(0...100_000).contains(delay) {
-            throw ValidationError("--group-commit-delay-microseconds must be 0 to 100000 (got \(delay))")
-        }
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be 1 to 65535 (got \(port))") }
         guard TimeZone(identifier: timeZone) != nil else { throw ValidationError("--time-zone \(timeZone) is not a known time zone") }
         guard demoEvents >= 0 else { throw ValidationError("--demo-events must be 0 or more (got \(demoEvents))") }
@@ -69,9 +60,7 @@ struct ServeCommand: AsyncParsableCommand {
         // Request loggers get metadata on every request; this handler renders it only for lines written.
         LoggingSystem.bootstrap { label in DeferredMetadataLogHandler(label: label) }
         let keys = try KeyAccess.keyRing(dataFolder: options.dataFolder)
-        var storeConfiguration = StoreConfiguration()
-        if let delay = groupCommitDelayMicroseconds { storeConfiguration.limits.groupCommitDelayMicroseconds = delay }
-        let store = try StoreFiles.open(options.dataFolder, create: true, configuration: storeConfiguration)
+        let store = try StoreFiles.open(options.dataFolder, create: true)
         do {
             try await serve(store, keys: keys)
         } catch {
