@@ -68,11 +68,9 @@ struct EmptyModelBuilder<P: FactProjection> {
         let firstPut = facts.count
         for index in placements.indices {
             let (row, fact) = placements[index]
-            key.removeAll()
-            FactKey.write(row, position: position, placement: index, to: &key)
-            value.removeAll()
-            FactValue.write(eventId: eventId, correctedAt: correctedAt, to: &value)
-            P.encode(fact, to: &value)
+            P.encodeStored(
+                fact, row: row, position: position, placement: index, eventId: eventId, correctedAt: correctedAt,
+                key: &key, value: &value)
             facts.add(key: key.bytes, value: value.bytes)
             if row.table == P.indexedTable, P.affectsIndex(fact) { touched.insert(row) }
         }

@@ -79,3 +79,19 @@ enum FactValue {
         return (UUID(uuid: uuid), corrected == 0 ? nil : corrected)
     }
 }
+
+extension FactProjection {
+    /// Writes the key and value a placed fact is stored under into `key` and `value` (emptied
+    /// first): the one encoding the batch path (``ModelWriter``) and the in-memory build
+    /// (``EmptyModelBuilder``) share, so the two leave the same bytes.
+    static func encodeStored(
+        _ fact: Fact, row: RowKey, position: UInt64, placement: Int, eventId: UUID, correctedAt: UInt64?,
+        key: inout ByteWriter, value: inout ByteWriter
+    ) {
+        key.removeAll()
+        FactKey.write(row, position: position, placement: placement, to: &key)
+        value.removeAll()
+        FactValue.write(eventId: eventId, correctedAt: correctedAt, to: &value)
+        encode(fact, to: &value)
+    }
+}

@@ -75,11 +75,9 @@ struct ModelWriter<P: FactProjection> {
                 let entry = FactEntry(eventId: eventId, position: position, correctedAt: correctedAt, fact: fact)
                 try rememberChange(of: row, appending: correctedAt == nil ? entry : nil)
             }
-            key.removeAll()
-            FactKey.write(row, position: position, placement: index, to: &key)
-            value.removeAll()
-            FactValue.write(eventId: eventId, correctedAt: correctedAt, to: &value)
-            P.encode(fact, to: &value)
+            P.encodeStored(
+                fact, row: row, position: position, placement: index, eventId: eventId, correctedAt: correctedAt,
+                key: &key, value: &value)
             factPuts.add(key: key.bytes, value: value.bytes)
             if P.appliesCorrections {
                 locations.write(UInt8(key.bytes.count >> 8))
