@@ -99,6 +99,11 @@ actor AppendWriter {
         isShutDown = true
         while !waiting.isEmpty { flush() }
         catchUpIndexes()
+        do {
+            try environment.sync()  // the last catch-up left its meta page for a durable commit that will not come
+        } catch {
+            logger.error("sync at close failed", metadata: ["error": "\(error)"])
+        }
     }
 
     /// The flush runs as a later job on this actor, so requests that arrive while a commit
@@ -254,7 +259,9 @@ actor AppendWriter {
         guard pending.eventCount > 0 else { return }
         let started = ContinuousClock.now
         do {
-            try environment.write { try IndexCatchUp.write(pending, adding: [], in: $0, layout: layout) }
+            // One sync, not two: the next append's durable commit syncs this meta page too, and
+            // a system crash before it only leaves these entries to be indexed again at open.
+            try environment.write(metaSync: .deferred) { try IndexCatchUp.write(pending, adding: [], in: $0, layout: layout) }
             tailIndex.markIndexed(through: pending.head)
             statistics.indexCatchUps += 1
             statistics.indexCatchUpMicroseconds += Self.microseconds(ContinuousClock.now - started)

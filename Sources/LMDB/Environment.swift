@@ -82,7 +82,12 @@ public final class Environment: @unchecked Sendable {
     /// ``EnvironmentConfiguration/mapSizeBytesMax``) and `body` runs again from the start, so it
     /// must have no effects outside the transaction until this call returns. Callers serialise
     /// their writes (one writer per environment); a second concurrent writer blocks in LMDB.
-    public func write<R>(_ body: (WriteTransaction) throws -> R) throws -> R {
+    ///
+    /// `metaSync: .deferred` commits this one transaction as ``EnvironmentConfiguration/metaSyncDeferred``
+    /// does (one fsync, the meta page left to the next durable commit): for writes that can be
+    /// derived again, such as indexes of the log. The flag is the environment's, set and cleared
+    /// around this commit, so it is safe only because writes are serialised.
+    public func write<R>(metaSync: MetaSync = .durable, _ body: (WriteTransaction) throws -> R) throws -> R {
         while true {
             do {
                 return try gate.withShared {
@@ -90,7 +95,7 @@ public final class Environment: @unchecked Sendable {
                     let transaction = try WriteTransaction(environment: self)
                     do {
                         let result = try body(transaction)
-                        try transaction.commit()
+                        try commit(transaction, metaSync: metaSync)
                         return result
                     } catch {
                         transaction.abort()
@@ -105,6 +110,22 @@ public final class Environment: @unchecked Sendable {
         }
     }
 
+    /// Whether a write's commit waits for its meta page to reach the disk.
+    public enum MetaSync: Sendable {
+        /// Two syncs: the commit survives a system crash once it returns.
+        case durable
+        /// One sync: a system crash may undo this commit (never tear it) until the next durable one.
+        case deferred
+    }
+
+    private func commit(_ transaction: WriteTransaction, metaSync: MetaSync) throws {
+        let defersNow = metaSync == .deferred && !configuration.metaSyncDeferred && !configuration.syncDisabled
+        guard defersNow else { return try transaction.commit() }
+        try check(mdb_env_set_flags(handle, UInt32(MDB_NOMETASYNC), 1), "mdb_env_set_flags(MDB_NOMETASYNC)")
+        defer { mdb_env_set_flags(handle, UInt32(MDB_NOMETASYNC), 0) }
+        try transaction.commit()
+    }
+
     /// Opens (creating when `create`) a named database.
     public func openDatabase(named name: String, flags: Database.Flags = [], create: Bool = true) throws -> Database {
         try write { transaction in
@@ -113,6 +134,14 @@ public final class Environment: @unchecked Sendable {
             try check(mdb_dbi_open(transaction.handle, name, openFlags, &handle), "mdb_dbi_open(\(name))")
             return Database(handle: handle, name: name)
         }
+    }
+
+    /// True when commits leave the meta page unsynced: always under
+    /// ``EnvironmentConfiguration/metaSyncDeferred``, never between writes otherwise.
+    public var defersMetaSync: Bool {
+        var flags: UInt32 = 0
+        mdb_env_get_flags(handle, &flags)
+        return flags & UInt32(MDB_NOMETASYNC) != 0
     }
 
     /// The largest key LMDB accepts in this build (511 bytes by default).

@@ -35,6 +35,30 @@ struct EnvironmentTests {
         #expect(values == ["v1", "v2", "v3"])
     }
 
+    @Test("a write with its meta sync deferred commits, and the next write is durable again, even after a failed one")
+    func oneWriteDefersMetaSync() throws {
+        try withEnvironment { environment, things in
+            try environment.write(metaSync: .deferred) { try $0.put(things, key: Array("a".utf8), value: Array("1".utf8)) }
+            #expect(!environment.defersMetaSync)
+            #expect(throws: LMDBError.self) {
+                try environment.write(metaSync: .deferred) { transaction in
+                    try transaction.put(things, key: Array("b".utf8), value: Array("2".utf8))
+                    try transaction.put(things, key: [UInt8](repeating: 1, count: 4_096), value: [])  // key too long
+                }
+            }
+            #expect(!environment.defersMetaSync)
+            let values = try environment.read { transaction in
+                [try transaction.get(things, key: Array("a".utf8)).map(Array.init), try transaction.get(things, key: Array("b".utf8)).map(Array.init)]
+            }
+            #expect(values == [Array("1".utf8), nil])
+        }
+        try withEnvironment(EnvironmentConfiguration(metaSyncDeferred: true)) { environment, things in
+            try environment.write(metaSync: .deferred) { try $0.put(things, key: Array("a".utf8), value: Array("1".utf8)) }
+            try environment.write { try $0.put(things, key: Array("b".utf8), value: Array("2".utf8)) }
+            #expect(environment.defersMetaSync)
+        }
+    }
+
     @Test("writes commit on return and are read back; cursors walk in key order")
     func putGetCursor() throws {
         try withEnvironment { environment, things in

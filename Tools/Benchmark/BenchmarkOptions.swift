@@ -12,6 +12,8 @@ struct BenchmarkOptions {
     var concurrentOnly = 0
     /// Run only the reads by stream with a full unindexed tail.
     var tailRead = false
+    /// Run only batch 1 and its raw twin, alternately, this many times (0: the whole benchmark).
+    var singleOnly = 0
 
     static func parse(_ arguments: ArraySlice<String>) -> BenchmarkOptions {
         var options = BenchmarkOptions()
@@ -27,6 +29,7 @@ struct BenchmarkOptions {
             case "--bulk-only": options.bulkOnly = value == "yes"
             case "--concurrent-only": options.concurrentOnly = Int(value) ?? 0
             case "--tail-read": options.tailRead = value == "yes"
+            case "--single-only": options.singleOnly = Int(value) ?? 0
             default:
                 FileHandle.standardError.write(Data("unknown option \(argument)\n".utf8))
                 exit(2)

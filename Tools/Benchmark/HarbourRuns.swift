@@ -41,7 +41,7 @@ struct HarbourRuns {
             say("round \(round) of \(repeats)")
             for batch in [1, 100, 10_000] {
                 let twin = try raw.append(batch: batch)
-                let harbour = batch == 1 ? try await appendOneByOne(small) : try await appendInBatches(big, batchEvents: batch)
+                let harbour = batch == 1 ? try await appendOneByOne(small).0 : try await appendInBatches(big, batchEvents: batch)
                 keepBest(harbour, twin: twin, in: &figures.appendEventsPerSecond, twins: &rawFigures.appendEventsPerSecond,
                          batch, "Harbour, batch \(batch)")
             }
@@ -67,6 +67,19 @@ struct HarbourRuns {
     func concurrentOnly(_ appenders: Int) async throws -> Double {
         let events = try Workload.load(workspace.bigEvents)
         return try await concurrentAppenders(appenders, events: Array(events.prefix(options.concurrentEvents)))
+    }
+
+    /// Only batch 1, each run right after its raw twin, with the writer's commit time: the
+    /// disk's speed drifts, so the ratio is read from many neighbouring pairs.
+    func singleOnly(against raw: RawLMDB, pairs: Int) async throws {
+        let events = try Workload.load(workspace.smallEvents)
+        for _ in 0..<pairs {
+            let twin = try raw.append(batch: 1)
+            let (harbour, writer) = try await appendOneByOne(events)
+            say(String(
+                format: "  batch 1: %.0f events/s, raw twin %.0f, ratio %.2f; %.3f ms a commit, %d index catch-ups of %.2f ms",
+                harbour, twin, harbour / twin, writer.commitMillisecondsMean, writer.indexCatchUps, writer.indexCatchUpMillisecondsMean))
+        }
     }
 
     /// Repeats only the bulk append, then the full read of its last store, so a profiler sees
@@ -96,15 +109,16 @@ struct HarbourRuns {
         return try EventStore.open(directory: path, configuration: configuration)
     }
 
-    private func appendOneByOne(_ events: [Workload.Event]) async throws -> Double {
+    private func appendOneByOne(_ events: [Workload.Event]) async throws -> (Double, WriterStatistics) {
         let store = try freshStore("harbour-batch-1")
         let proposals = events.map { ($0.stream, [$0.proposal()]) }
         let clock = ContinuousClock()
         let elapsed = try await clock.measure {
             for (stream, batch) in proposals { _ = try await store.append(batch, to: stream) }
         }
+        let writer = await store.writerStatistics()
         await store.close()
-        return Double(events.count) / elapsed.seconds
+        return (Double(events.count) / elapsed.seconds, writer)
     }
 
     private func appendInBatches(_ events: [Workload.Event], batchEvents: Int) async throws -> Double {

@@ -3,6 +3,7 @@
 //     swift run -c release harbour-bench [--events 200000] [--single-events 5000] [--repeats 2] [--shared ../shared]
 //         [--bulk-only yes | --concurrent-only APPENDERS]   (one workload alone, for profiling)
 //         [--tail-read yes]   (reads by stream while the indexes lag the log by a full tail)
+//         [--single-only PAIRS]   (batch 1 and its raw twin, alternately, PAIRS times)
 //
 // Builds ../shared/bench/lmdb_limit.c and runs it on the same generated events as EventStore,
 // each Harbour workload right after its raw twin (the same batch size; batch 1 or 100 for the
@@ -31,6 +32,10 @@ if options.bulkOnly {
     exit(0)
 }
 let raw = try RawLMDB(workspace: workspace)
+if options.singleOnly > 0 {
+    try await HarbourRuns(workspace: workspace, options: options).singleOnly(against: raw, pairs: options.singleOnly)
+    exit(0)
+}
 let fdatasyncBefore = try raw.fdatasyncMicroseconds()
 say("disk: one fdatasync takes \(Int(fdatasyncBefore)) µs")
 let (rawFigures, harbourFigures) = try await HarbourRuns(workspace: workspace, options: options)
