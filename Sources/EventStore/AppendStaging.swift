@@ -135,8 +135,7 @@ struct AppendStaging {
         var hash = ChainHash.zero
         let previousHash = tail.hash
         // The key on the stack: this loop runs once per event in the hottest path.
-        var positionKey = position.bigEndian
-        try withUnsafeBytes(of: &positionKey) { positionKey in
+        try LogKey.withBytes(position) { positionKey in
             try logCursor.put(key: positionKey, reservingBytes: body.count + RecordCodec.hashBytes, flags: .append) {
                 hash = RecordCodec.seal(
                     body: body, position: position, streamVersion: version, recordedAt: eventRecordedAt,

@@ -108,7 +108,7 @@ extension EventStore {
     /// The event at `position`, or nil past the head.
     public func event(at position: UInt64) throws -> RecordedEvent? {
         try read { transaction in
-            guard let bytes = try transaction.get(layout.log, key: BigEndian.bytes(position)) else { return nil }
+            guard let bytes = try LogKey.withBytes(position, { try transaction.get(layout.log, key: $0) }) else { return nil }
             return try RecordCodec.decode(bytes, keyPosition: position)
         }
     }
@@ -137,9 +137,9 @@ extension EventStore {
                 try transaction.withCursor(layout.log) { cursor in
                     var page: [RecordedEvent] = []
                     page.reserveCapacity(pageEvents)
-                    var entry = try cursor.seek(atOrAfter: BigEndian.bytes(next))
-                    while let current = entry, page.count < pageEvents {
-                        page.append(try RecordCodec.decode(current.value, keyPosition: BigEndian.uint64(current.key)))
+                    var entry = try cursor.seek(atOrAfter: LogKey.bytes(next))
+                    while let current = entry, page.count < pageEvents, let position = LogKey.position(current.key) {
+                        page.append(try RecordCodec.decode(current.value, keyPosition: position))
                         entry = try cursor.next()
                     }
                     return page

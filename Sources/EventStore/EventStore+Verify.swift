@@ -31,7 +31,7 @@ extension EventStore {
             try read { transaction in
                 let indexedThrough = try IndexedThrough.read(in: transaction, layout: layout)
                 try transaction.withCursor(layout.log) { cursor in
-                    var entry = try cursor.seek(atOrAfter: BigEndian.bytes(walker.nextPosition))
+                    var entry = try cursor.seek(atOrAfter: LogKey.bytes(walker.nextPosition))
                     var checkedInPage = 0
                     while let current = entry, checkedInPage < pageEvents, walker.nextPosition <= head, walker.problem == nil {
                         try walker.check(
@@ -67,9 +67,9 @@ private struct ChainWalker {
         transaction: LMDB.Transaction, layout: StoreLayout
     ) throws {
         let position = nextPosition
-        guard key.count == 8, BigEndian.uint64(key) == position else {
-            let found = key.count == 8 ? "\(BigEndian.uint64(key))" : "a \(key.count)-byte key"
-            return fail(at: position, "missing: the next record in the log is \(found)")
+        guard let found = LogKey.position(key), found == position else {
+            let next = LogKey.position(key).map { "\($0)" } ?? "a \(key.count)-byte key"
+            return fail(at: position, "missing: the next record in the log is \(next)")
         }
         let record: RecordedEvent
         do {

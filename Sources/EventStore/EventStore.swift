@@ -39,7 +39,11 @@ public final class EventStore: Sendable {
             try checkLimitsFitKeys(configuration.limits, environment: environment)
             try StoreDirectory.checkFormat(environment, path: directory)
             let layout = try StoreLayout(environment: environment)
-            try StoreDirectory.stampFormatIfNew(environment, layout: layout)
+            if let upgraded = try StoreDirectory.stampFormatIfNew(environment, layout: layout) {
+                logger.notice("upgraded the store's on-disk format", metadata: [
+                    "directory": "\(directory)", "from": "\(upgraded)", "to": "\(StoreLayout.formatVersion)",
+                ])
+            }
             // One snapshot for both, so the unindexed tail ends where the log does even if another
             // process appends meanwhile. After a crash that tail exists only in the log.
             let (tail, unindexed) = try environment.read { transaction in

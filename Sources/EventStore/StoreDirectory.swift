@@ -37,24 +37,30 @@ enum StoreDirectory {
         }
     }
 
-    /// Stamps a new store with the current format, or upgrades a format 1 or 2 store; checked
+    /// Stamps a new store with the current format, or upgrades a format 1, 2 or 3 store; checked
     /// by ``checkFormat(_:path:)`` first, so any other version found here is the current one.
-    static func stampFormatIfNew(_ environment: Environment, layout: StoreLayout) throws {
+    /// Returns the format a store was upgraded from, or nil.
+    @discardableResult
+    static func stampFormatIfNew(_ environment: Environment, layout: StoreLayout) throws -> UInt32? {
         try environment.write { transaction in
             guard let found = try transaction.get(layout.meta, key: StoreLayout.formatKey) else {
                 try stamp(StoreLayout.formatVersion, in: transaction, layout: layout)
                 try transaction.put(layout.meta, key: StoreLayout.createdAtKey, value: Array(Timestamp.now().iso8601.utf8))
-                return
+                return nil
             }
             let version = UInt32(littleEndian: found.loadUnaligned(as: UInt32.self))
-            if version < StoreLayout.formatVersion { try upgrade(from: version, transaction, layout: layout) }
+            guard version < StoreLayout.formatVersion else { return nil }
+            try upgrade(from: version, transaction, layout: layout)
+            return version
         }
     }
 
-    /// A format 1 store indexed every record in its append's transaction: its indexes reach
-    /// its last record, which is all format 3 needs to know. A format 2 store's `event-ids`
-    /// reaches further than its `indexed-through`, which format 3 allows: only the stamp changes.
+    /// Formats 1–3 kept the log in a database of its own: it moves into the main database
+    /// (``LegacyLog``). A format 1 store indexed every record in its append's transaction: its
+    /// indexes reach its last record, which is all format 3 needs to know. A format 2 store's
+    /// `event-ids` reaches further than its `indexed-through`, which format 3 allows.
     static func upgrade(from version: UInt32, _ transaction: WriteTransaction, layout: StoreLayout) throws {
+        _ = try LegacyLog.moveIntoMainDatabase(in: transaction, layout: layout)
         if version == 1 {
             let head = try TailScan.bounds(in: transaction, layout: layout).head
             try IndexedThrough.write(head, in: transaction, layout: layout)
@@ -83,8 +89,7 @@ struct LogTail: Sendable, Equatable {
 
     static func load(in transaction: Transaction, layout: StoreLayout) throws -> LogTail {
         try transaction.withCursor(layout.log) { cursor in
-            guard let last = try cursor.last() else { return .empty }
-            let position = BigEndian.uint64(last.key)
+            guard let last = try cursor.last(), let position = LogKey.position(last.key) else { return .empty }
             let record = try RecordCodec.decode(last.value, keyPosition: position)
             return LogTail(position: position, hash: record.hash, recordedAt: record.recordedAt)
         }

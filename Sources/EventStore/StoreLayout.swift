@@ -1,15 +1,15 @@
 import Foundation
 import LMDB
 
-/// The named LMDB databases of a store and how their keys are built.
+/// The LMDB databases of a store and how their keys are built.
 ///
-/// | database     | key                                   | value                  |
-/// |--------------|---------------------------------------|------------------------|
-/// | `log`        | position, big-endian u64              | record (RecordCodec)             |
-/// | `streams`    | stream id (dup-sorted)                | version (BE u64) ‖ position (BE) |
-/// | `event-ids`  | event id (16 bytes)                   | position (BE u64)                |
-/// | `categories` | category (dup-sorted)                 | position (BE u64)                |
-/// | `meta`       | name                                  | value                            |
+/// | database       | key                                   | value                            |
+/// |----------------|---------------------------------------|----------------------------------|
+/// | main (unnamed) | ``LogKey``: `0xFF` ‖ position (BE u64) | record (RecordCodec)            |
+/// | `streams`      | stream id (dup-sorted)                | version (BE u64) ‖ position (BE) |
+/// | `event-ids`    | event id (16 bytes)                   | position (BE u64)                |
+/// | `categories`   | category (dup-sorted)                 | position (BE u64)                |
+/// | `meta`         | name                                  | value                            |
 ///
 /// The log alone is written in the durable commit of an append; `streams`, `categories` and
 /// `event-ids` follow in later transactions that take many commits' entries at once, and
@@ -21,12 +21,14 @@ import LMDB
 /// `MDB_APPEND`, and a stream's versions and a category's positions with `MDB_APPENDDUP`.
 /// A stream's head is its last duplicate, so no separate table of heads is kept up to date.
 struct StoreLayout: Sendable {
-    /// Version of the on-disk format this build writes and reads. Format 3 indexes streams,
-    /// categories and event ids behind the log (`indexed-through`). A format 2 store (event ids
-    /// indexed with the log, so indexed further) and a format 1 store (indexed in full) are
+    /// Version of the on-disk format this build writes and reads. Format 4 keeps the log in the
+    /// main database (``LogKey``); formats 1–3 kept it in a database named `log` under 8-byte
+    /// keys. Format 3 indexes streams, categories and event ids behind the log
+    /// (`indexed-through`); a format 2 store (event ids indexed with the log, so indexed
+    /// further) and a format 1 store (indexed in full) reach at least as far. Older stores are
     /// upgraded when opened (``StoreDirectory/upgrade(from:_:layout:)``). An older build refuses
-    /// a format 3 store, whose event-id index it would take as complete.
-    static let formatVersion: UInt32 = 3
+    /// a format 4 store, as format 3 is newer than format 2's builds.
+    static let formatVersion: UInt32 = 4
     static let formatKey = Array("format-version".utf8)
     static let createdAtKey = Array("created-at".utf8)
 
@@ -38,7 +40,7 @@ struct StoreLayout: Sendable {
 
     init(environment: Environment) throws {
         meta = try environment.openDatabase(named: "meta")
-        log = try environment.openDatabase(named: "log")
+        log = try environment.openMainDatabase()
         streams = try environment.openDatabase(named: "streams", flags: [.duplicateSort, .duplicateFixed])
         eventIds = try environment.openDatabase(named: "event-ids")
         categories = try environment.openDatabase(named: "categories", flags: [.duplicateSort, .duplicateFixed])
@@ -46,7 +48,7 @@ struct StoreLayout: Sendable {
 
     /// The record an index entry points at; a missing one is corruption, named by position.
     func record(at position: UInt64, in transaction: Transaction) throws -> RecordedEvent {
-        guard let bytes = try transaction.get(log, key: BigEndian.bytes(position)) else {
+        guard let bytes = try LogKey.withBytes(position, { try transaction.get(log, key: $0) }) else {
             throw EventStoreError.corruptRecord(position: position, reason: "an index points at a missing record")
         }
         return try RecordCodec.decode(bytes, keyPosition: position)

@@ -18,7 +18,7 @@ enum TailScan {
     /// The snapshot's last position in the log (0 when it is empty).
     static func lastPosition(in transaction: Transaction, layout: StoreLayout) throws -> UInt64 {
         try transaction.withCursor(layout.log) { cursor in
-            try cursor.last().map { BigEndian.uint64($0.key) } ?? 0
+            try cursor.last().flatMap { LogKey.position($0.key) } ?? 0
         }
     }
 
@@ -36,10 +36,8 @@ enum TailScan {
     ) throws {
         guard !bounds.isEmpty else { return }
         try transaction.withCursor(layout.log) { cursor in
-            var entry = try cursor.seek(atOrAfter: BigEndian.bytes(bounds.indexedThrough + 1))
-            while let current = entry {
-                let position = BigEndian.uint64(current.key)
-                guard position <= bounds.head else { break }
+            var entry = try cursor.seek(atOrAfter: LogKey.bytes(bounds.indexedThrough + 1))
+            while let current = entry, let position = LogKey.position(current.key), position <= bounds.head {
                 let fields = try RecordCodec.indexFields(current.value, keyPosition: position)
                 try body(Record(position: position, version: fields.version, eventId: fields.eventId, stream: fields.stream))
                 entry = try cursor.next()

@@ -126,6 +126,16 @@ public final class Environment: @unchecked Sendable {
         try transaction.commit()
     }
 
+    /// The unnamed main database, which also holds the names of the named ones: keys written
+    /// into it must never equal such a name.
+    public func openMainDatabase() throws -> Database {
+        try write { transaction in
+            var handle: MDB_dbi = 0
+            try check(mdb_dbi_open(transaction.handle, nil, 0, &handle), "mdb_dbi_open(main)")
+            return Database(handle: handle, name: "main")
+        }
+    }
+
     /// Opens (creating when `create`) a named database.
     public func openDatabase(named name: String, flags: Database.Flags = [], create: Bool = true) throws -> Database {
         try write { transaction in

@@ -133,6 +133,11 @@ public final class WriteTransaction: Transaction {
         }
     }
 
+    /// Deletes `database` and its name; its handle is closed once this transaction commits.
+    public func drop(_ database: Database) throws {
+        try check(mdb_drop(try liveHandle("mdb_drop"), database.handle, 1), "mdb_drop(\(database.name), delete)")
+    }
+
     /// Removes every entry of `database`, keeping the database itself.
     public func clear(_ database: Database) throws {
         try check(mdb_drop(try liveHandle("mdb_drop"), database.handle, 0), "mdb_drop(\(database.name))")

@@ -47,8 +47,9 @@ struct IntegrityTests {
         await store.close()
 
         let environment = try Environment(path: path)
-        let log = try environment.openDatabase(named: "log", create: false)
-        try environment.write { try $0.put(log, key: BigEndian.bytes(3), value: [1, 0, 0, 0]) }
+        let log = try environment.openMainDatabase()
+        let keyOfPosition3 = [0xFF] + BigEndian.bytes(3)  // format 4: the log in the main database
+        try environment.write { try $0.put(log, key: keyOfPosition3, value: [1, 0, 0, 0]) }
         environment.close()
 
         store = try EventStore.open(directory: path)

@@ -193,7 +193,7 @@ struct UnindexedTailTests {
         await store.close()
     }
 
-    @Test("a format 1 store opens as format 3, indexed through its last record")
+    @Test("a format 1 store opens as format 4, indexed through its last record")
     func upgradesFormat1() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -201,14 +201,8 @@ struct UnindexedTailTests {
         let store = try EventStore.open(directory: path)
         _ = try await store.append(.samples(4), to: "client-1")
         await store.close()
-        // What format 1 left on disk: every record indexed, no indexed-through.
-        let environment = try Environment(path: path)
-        let meta = try environment.openDatabase(named: "meta", create: false)
-        try environment.write { transaction in
-            try transaction.put(meta, key: Array("format-version".utf8), value: [1, 0, 0, 0])
-            try transaction.delete(meta, key: Array("indexed-through".utf8))
-        }
-        environment.close()
+        // What format 1 left on disk: the log in `log`, every record indexed, no indexed-through.
+        try LegacyFormat.rewrite(path, as: 1, keepsIndexedThrough: false)
 
         let reopened = try EventStore.open(directory: path)
         #expect(try reopened.readStream("client-1").map(\.streamVersion) == [0, 1, 2, 3])
@@ -216,7 +210,7 @@ struct UnindexedTailTests {
             (try transaction.get(reopened.layout.meta, key: StoreLayout.formatKey).map { Array($0) },
              try IndexedThrough.read(in: transaction, layout: reopened.layout))
         }
-        #expect(stamped.0 == [3, 0, 0, 0])
+        #expect(stamped.0 == [4, 0, 0, 0])
         #expect(stamped.1 == 4)
         #expect(reopened.tailIndex.current.eventCount == 0)
         #expect(try reopened.verify().isIntact)
