@@ -1,4 +1,5 @@
 public import EventStore
+import Events
 public import Foundation
 
 /// Which events the audit trail lists. Every field is optional; set ones must all match.
@@ -108,9 +109,10 @@ extension ReadModels {
         }
     }
 
-    /// Every position about a client: its stream and its referrals' streams, in log order.
+    /// Every position about a client up to the models' position: its stream, its referrals'
+    /// streams and the views of its file (the log's access stream), in log order.
     func clientPositions(_ clientId: String) throws -> [UInt64] {
-        try read { txn in
+        var positions = try read { txn in
             let reader = try txn.reader(RecordsProjection.self)
             let entries = try reader.entries(RowKey("client", clientId))
             var positions = entries.map(\.position)
@@ -118,8 +120,14 @@ extension ReadModels {
                 guard case .referral(let referral) = entry.fact else { continue }
                 positions += try reader.entries(RowKey("referral", referral)).map(\.position)
             }
-            return positions.sorted()
+            return positions
         }
+        positions += try store.readStream(StreamID.access(ClientID(clientId))).map(\.position).filter { $0 <= position }
+        // A records model of version 2 (still serving while version 3 builds) files the views
+        // in the client's row as well: each position once.
+        var unique: [UInt64] = []
+        for candidate in positions.sorted() where unique.last != candidate { unique.append(candidate) }
+        return unique
     }
 }
 

@@ -1,9 +1,14 @@
 import Events
 
-/// The audit index: positions of every event per client, referral and actor, corrections and
-/// views of client files included, so the audit trail and the client file read the log
-/// directly. Rows: `client/<id>`, `referral/<id>`, `actor/<id>`; each fact is its own entry
-/// keyed by position, so an actor's row grows by one put per event and reads in log order.
+/// The audit index: positions of every event per client, referral and actor, corrections
+/// included, so the audit trail and the client file read the log directly. Rows:
+/// `client/<id>`, `referral/<id>`, `actor/<id>`; each fact is its own entry keyed by position,
+/// so an actor's row grows by one put per event and reads in log order.
+///
+/// Views of a client's file are filed under their actor only: they are the log's own
+/// `access-<id>` stream, which the audit trail reads from the store's stream index. Filed in
+/// the client's row too (version 2), they made the row that every view reads for the client's
+/// referrals grow by one entry with every view, and cost each view a second put.
 public enum RecordsProjection: FactProjection {
     /// What the index keeps: that an event touched the row, and which referral a client's is.
     public enum Fact: Codable, Sendable, Equatable {
@@ -25,8 +30,6 @@ public enum RecordsProjection: FactProjection {
         if let made = event.payload(ReferralMade.self) {
             placements.append((RowKey("client", made.clientId.rawValue), .referral(made.referralId.rawValue)))
         } else if stream.hasPrefix("client-") {
-            placements.append((RowKey("client", String(stream.dropFirst(7))), .event))
-        } else if stream.hasPrefix("access-") {
             placements.append((RowKey("client", String(stream.dropFirst(7))), .event))
         } else if stream.hasPrefix("referral-") {
             placements.append((RowKey("referral", String(stream.dropFirst(9))), .event))

@@ -11,9 +11,10 @@ final class ProjectionRunners {
     /// The version each projection's code builds; bump one when its facts or rows change shape.
     /// Version 2 throughout: facts stored one per entry in binary (version 1 kept JSON rows).
     /// Funder 4: each client's services in their row, and the per-day and per-client-month
-    /// aggregates the report reads.
+    /// aggregates the report reads. Records 3: views of a client file no longer in the
+    /// client's row (the audit trail reads them from the log's access stream).
     static let currentVersions: [String: Int] = [
-        CaseloadProjection.name: 2, RecordsProjection.name: 2, FunderProjection.name: 4,
+        CaseloadProjection.name: 2, RecordsProjection.name: 3, FunderProjection.name: 4,
         MembershipProjection.name: 2, ElectionsProjection.name: 2, PartnershipProjection.name: 2,
     ]
 

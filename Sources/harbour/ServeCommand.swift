@@ -4,6 +4,7 @@ import EventStore
 import Foundation
 import Logging
 import Privacy
+import Projections
 import Server
 
 /// `harbour serve`: the web app on a local port, over the data folder.
@@ -81,8 +82,11 @@ struct ServeCommand: AsyncParsableCommand {
         let services = try AppServices(store: store, configuration: configuration, keys: keys)
         Terminal.print("Harbour is serving \(options.dataFolder) at http://\(host):\(port)/ (Ctrl-C to stop)")
         let before = await store.writerStatistics()
+        let readModelCommitsBefore = services.projections.followCommits
         try await runApplication(services: services, logger: logger)
         Self.logGroupCommit(since: before, now: await store.writerStatistics(), logger: logger)
+        logger.notice(
+            "read models while serving", metadata: ["commits": "\(services.projections.followCommits - readModelCommitsBefore)"])
     }
 
     /// How well the writes made while serving shared commits (the benchmark reads this line).

@@ -40,8 +40,8 @@ HARBOUR_MASTER_KEY="$master_key" HARBOUR_ADMIN_PASSWORD="$password" "$bin" serve
     >"$data/server.log" 2>&1 &
 server=$!
 # On the way out the server logs how many appends its commits carried while serving (views and
-# service writes together: group commit at work).
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; grep -h "log writer while serving" "$data/server.log" || true; cp "$data/server.log" "$scratch/web-bench-server.log" 2>/dev/null || true; rm -rf "$data"' EXIT
+# service writes together: group commit at work), and how many commits the read models made.
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; grep -h -e "log writer while serving" -e "read models while serving" "$data/server.log" || true; cp "$data/server.log" "$scratch/web-bench-server.log" 2>/dev/null || true; rm -rf "$data"' EXIT
 base="http://127.0.0.1:$port"
 for _ in $(seq 1 600); do
     curl -fsS "$base/health" >/dev/null 2>&1 && break
