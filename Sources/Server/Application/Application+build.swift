@@ -3,9 +3,11 @@ public import Hummingbird
 public import Logging
 
 /// Builds the router: logging and sessions for every request, then every endpoint behind its
-/// entry in ``RouteAccess/table``.
+/// entry in ``RouteAccess/table``; where Swift concurrency runs on the event loops, each
+/// request on its connection's loop.
 public func buildRouter(services: AppServices) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    if concurrencyRunsOnEventLoops { router.add(middleware: ConnectionLoopMiddleware()) }
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SessionMiddleware(services: services))
     for endpoint in allEndpoints(services: services) {

@@ -1,5 +1,6 @@
 import NIOCore
 import NIOPosix
+import Synchronization
 
 /// Runs Swift concurrency's jobs on the server's event loops (NIO's singleton group, which
 /// Hummingbird serves on) instead of a pool of threads of their own. On two cores the pool's
@@ -13,5 +14,12 @@ import NIOPosix
 /// - Returns: false when the hook could not be installed (concurrency keeps its own pool).
 @discardableResult
 public func runConcurrencyOnEventLoops() -> Bool {
-    NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+    let installed = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+    if installed { concurrencyOnEventLoops.store(true, ordering: .relaxed) }
+    return installed
 }
+
+/// Whether ``runConcurrencyOnEventLoops()`` installed the loops as the global executor.
+var concurrencyRunsOnEventLoops: Bool { concurrencyOnEventLoops.load(ordering: .relaxed) }
+
+private let concurrencyOnEventLoops = Atomic<Bool>(false)

@@ -14,6 +14,8 @@ public struct AppRequestContext: RequestContext {
     public let requestIdText: String
     /// The peer, when the channel has one (tests run without sockets).
     private let peer: SocketAddress?
+    /// The event loop of the request's connection.
+    let eventLoop: any EventLoop
     /// The live session, when the request carried a valid session cookie.
     public var session: Session?
     /// The signed-in account, when there is a session and the account is enabled.
@@ -27,6 +29,7 @@ public struct AppRequestContext: RequestContext {
         self.requestId = requestId
         self.requestIdText = UUIDText.lowercase(requestId)
         self.peer = source.channel.remoteAddress
+        self.eventLoop = source.channel.eventLoop
         self.logger[metadataKey: "request_id"] = .string(requestIdText)
     }
 
