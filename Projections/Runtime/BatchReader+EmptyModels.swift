@@ -31,19 +31,11 @@ extension BatchReader {
             for (build, prepared) in zip(builds, batch.projections) { try build?.fold(batch.events, prepared: prepared, positions: positions) }
             read += batch.events.count
         }
-        // Each build is sorted on another thread while the one before it is written.
-        let sorting = DispatchQueue(label: "harbour-empty-model-sort")
-        let sorted = builds.map { build in
-            let done = DispatchSemaphore(value: 0)
-            sorting.async {
-                build?.sort()
-                done.signal()
-            }
-            return done
-        }
-        for index in empty.indices {
-            sorted[index].wait()
-            guard let build = builds[index] else { continue }
+        // Each model is written in a transaction of its own, so they are written in the order
+        // their sorts finish (none is nil yet, so the indices are the builds').
+        let sorted = BuildSorter.sortInBackground(builds.compactMap { $0 })
+        for _ in builds.indices {
+            guard let index = try sorted.take(), let build = builds[index] else { continue }
             let checkpoint = try storage.environment.write { txn in try empty[index].write(build, in: txn, storage: storage) }
             empty[index].committed(checkpoint: checkpoint)
             builds[index] = nil  // what it held is on disk now

@@ -180,6 +180,7 @@ extension BatchApplying {
     }
 
     static func write(_ build: EmptyModelBuild<Self>, in txn: WriteTransaction, databases: ModelDatabases) throws -> UInt64 {
+        if let failure = build.sortFailure { throw failure }
         try build.builder.write(in: txn, databases: databases)
         return build.builder.lastPosition
     }
@@ -190,8 +191,11 @@ protocol EmptyModelBuilding: AnyObject, Sendable {
     /// Folds in the prepared events of a batch (the next in log order); `positions` finds the
     /// events corrections and voids name.
     func fold(_ batch: [ProjectionEvent], prepared: any PreparedProjection, positions: EventPositions) throws
-    /// Sorts what was folded, ready to write (on any thread; the write does it otherwise).
+    /// Sorts what was folded and folds its aggregates, ready to write (on any thread; the
+    /// write does it otherwise, and throws what went wrong here).
     func sort()
+    /// How many puts the build queued: the larger, the longer its sort.
+    var queuedPuts: Int { get }
 }
 
 /// One projection's model being built in memory; a class, so the runtime holds it behind
@@ -200,8 +204,15 @@ protocol EmptyModelBuilding: AnyObject, Sendable {
 /// to finish before it touches the build again, so no two threads ever use it at once.
 final class EmptyModelBuild<P: BatchApplying>: EmptyModelBuilding, @unchecked Sendable {
     var builder = EmptyModelBuilder<P>()
+    /// Why ``sort()`` failed on the sorting thread (a fact it cannot read back); the write
+    /// throws it.
+    private(set) var sortFailure: (any Error)?
 
-    func sort() { builder.sort() }
+    func sort() {
+        do { try builder.sort() } catch { sortFailure = error }
+    }
+
+    var queuedPuts: Int { builder.queuedPuts }
 
     func fold(_ batch: [ProjectionEvent], prepared: any PreparedProjection, positions: EventPositions) throws {
         try P.fold(batch, prepared: prepared, into: self, positions: positions)

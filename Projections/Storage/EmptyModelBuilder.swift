@@ -31,6 +31,11 @@ struct EmptyModelBuilder<P: FactProjection> {
     private var value = ByteWriter(capacity: 256)
     /// The last position folded in (0: none).
     private(set) var lastPosition: UInt64 = 0
+    /// The aggregates of the aggregated table's rows, sorted, once ``sort()`` folded them.
+    private var aggregates: SortedPuts?
+
+    /// How many facts and locations are queued (taken back ones included).
+    var queuedPuts: Int { facts.count + locations.count + runs.count }
 
     private struct PlacedRun {
         let eventId: UUID
@@ -127,38 +132,64 @@ struct EmptyModelBuilder<P: FactProjection> {
         }
     }
 
-    /// Lists the locations and sorts every put; needs no transaction, so it runs on any thread
-    /// while another model is written. ``write(in:databases:)`` does it if it was not done.
-    mutating func sort() {
+    /// Lists the locations, sorts every put and folds the aggregates; needs no transaction,
+    /// so it runs on any thread while another model is written. ``write(in:databases:)`` does
+    /// it if it was not done.
+    mutating func sort() throws {
         if P.appliesCorrections, !runs.isEmpty { listLocations() }
         facts.sort()
         locations.sort()
+        if aggregates == nil, let table = P.aggregatedTable { aggregates = try foldAggregates(of: table) }
     }
 
-    /// Writes the model into `databases`, which must be empty, inside `txn`: the facts and
-    /// locations in key order, then the index entries of the rows it touched and the
-    /// aggregates of every row of the aggregated table. Until it returns, nothing it needs is
-    /// forgotten: a transaction that fills the map is aborted and runs again after the map
-    /// grows, and must write the same model.
+    /// Writes the model into `databases`, which must be empty, inside `txn`: the facts with
+    /// the aggregates among them and the locations, in key order, then the index entries of
+    /// the rows it touched. Until it returns, nothing it needs is forgotten: a transaction
+    /// that fills the map is aborted and runs again after the map grows, and must write the
+    /// same model.
     mutating func write(in txn: WriteTransaction, databases: ModelDatabases) throws {
-        sort()
+        try sort()
         try locations.writeSorted(into: databases.locations, in: txn)
-        try facts.writeSorted(into: databases.facts, in: txn)
+        try facts.writeSorted(into: databases.facts, in: txn, mergedWith: aggregates ?? SortedPuts())
         let reader = ModelReader<P>(txn: txn, databases: databases)
         let index = ModelIndex(database: databases.index)
         for row in touched.sorted() {
             try index.file(row.key, under: P.indexValue(of: row, entries: try reader.entries(row)), in: txn)
         }
-        guard let table = P.aggregatedTable else { return }
-        // Every row of the table is new to the model: folded once, from nothing to how the
-        // stretch left it (a row whose facts were all removed contributes nothing either way).
+    }
+
+    /// Folds every row of the aggregated table once, from nothing to how the stretch left it
+    /// (a row whose facts were all removed contributes nothing either way), from the sorted
+    /// facts instead of the written tree: the aggregates are then appended with the facts
+    /// instead of put one by one into the middle of the tree, and the fold runs on the sorting
+    /// thread while other models are written. Returns what it puts; takes what it removes out
+    /// of the facts.
+    private mutating func foldAggregates(of table: String) throws -> SortedPuts {
         var changes: [RowChange<P.Fact>] = []
-        try reader.forEachRow(table: table) { row, entries in
-            changes.append(RowChange(row: row, before: [], after: entries))
-            return true
+        var row: RowKey?
+        var entries: [FactEntry<P.Fact>] = []
+        try facts.forEachSorted(withPrefix: FactKey.tablePrefix(table)) { key, value in
+            guard let parsed = FactKey.parse(key) else { throw ModelReader<P>.corrupt(key, "its key is not table␟row␟position") }
+            if parsed.row != row {
+                if let row { changes.append(RowChange(row: row, before: [], after: entries)) }
+                row = parsed.row
+                entries = []
+            }
+            entries.append(try ModelReader<P>.decode(key: key, value: value, position: parsed.position))
         }
-        var aggregates = AggregateWriter<P>(txn: txn, databases: databases)
-        try P.updateAggregates(changes, in: &aggregates)
+        if let row { changes.append(RowChange(row: row, before: [], after: entries)) }
+        let (puts, removed): (SortedPuts, [[UInt8]])
+        do {
+            // Scoped: the writer shares the facts' storage, which must be ours alone before a
+            // removal changes it (or the removal copies every put).
+            var aggregates = AggregateWriter<P>(inMemoryOver: facts)
+            try P.updateAggregates(changes, in: &aggregates)
+            (puts, removed) = aggregates.gathered()
+        }
+        for key in removed {
+            if let put = facts.sortedPut(withKey: key) { facts.remove(put) }
+        }
+        return puts
     }
 
     /// Each event still in the model under its id: the keys of its facts, as ``ModelWriter``

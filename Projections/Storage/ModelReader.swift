@@ -91,6 +91,11 @@ struct ModelReader<P: FactProjection> {
     }
 
     func decode(key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, position: UInt64) throws -> FactEntry<P.Fact> {
+        try Self.decode(key: key, value: value, position: position)
+    }
+
+    /// A stored fact's entry from its key, value and position (no transaction needed).
+    static func decode(key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, position: UInt64) throws -> FactEntry<P.Fact> {
         do throws(ByteReaderError) {
             var reader = ByteReader(value)
             let header = try FactValue.header(&reader)
@@ -102,7 +107,9 @@ struct ModelReader<P: FactProjection> {
         }
     }
 
-    func corrupt(_ key: UnsafeRawBufferPointer, _ detail: String) -> ProjectionError {
+    func corrupt(_ key: UnsafeRawBufferPointer, _ detail: String) -> ProjectionError { Self.corrupt(key, detail) }
+
+    static func corrupt(_ key: UnsafeRawBufferPointer, _ detail: String) -> ProjectionError {
         let shown = String(decoding: key.prefix(max(0, key.count - FactKey.suffixBytes - 1)), as: UTF8.self)
             .replacingOccurrences(of: "\u{1F}", with: "/")
         let position = key.count > FactKey.suffixBytes ? " at position \(FactKey.position(key))" : ""

@@ -40,7 +40,7 @@ struct SortedPuts {
         return entries.count - 1
     }
 
-    /// Takes back queued put number `index`: it will not be written.
+    /// Takes back queued put number `index` (sorted or not): it will not be written.
     mutating func remove(_ index: Int) { entries[index].removed = true }
 
     /// Calls `body` with the key and value of queued put number `index`.
@@ -83,31 +83,116 @@ struct SortedPuts {
 
     /// Writes the puts ``sort()`` ordered into `database` and keeps them: a transaction that
     /// fills the map runs its body again once the map has grown, and a model built in memory
-    /// must then write the same puts again.
-    func writeSorted(into database: Database, in txn: WriteTransaction) throws {
-        precondition(isSorted || entries.isEmpty, "writeSorted before sort")
-        guard !entries.isEmpty else { return }
-        let sorted = entries
+    /// must then write the same puts again. With `other` (sorted too), both are written as one
+    /// sequence in key order, so what would have been puts into the middle of the tree after
+    /// these are appended with them; of equal keys, `other`'s is written last and wins.
+    func writeSorted(into database: Database, in txn: WriteTransaction, mergedWith other: SortedPuts = SortedPuts()) throws {
+        precondition((isSorted || entries.isEmpty) && (other.isSorted || other.entries.isEmpty), "writeSorted before sort")
+        guard !entries.isEmpty || !other.entries.isEmpty else { return }
         try arena.withUnsafeBytes { arena in
-            let cursor = try txn.writeCursor(database)
-            var appending = false
-            var last = try cursor.lastKey { Array($0) }
-            for index in sorted.indices {
-                let key = Self.key(sorted[index], in: arena)
-                let entry = sorted[index]
-                let valueStart = entry.start + entry.keyCount
-                let value = UnsafeRawBufferPointer(rebasing: arena[valueStart..<(valueStart + entry.valueCount)])
-                if !appending, let current = last {
-                    appending = current.withUnsafeBytes { Self.compare(key, $0) > 0 }
-                    if appending { last = nil }
-                } else if !appending {
-                    appending = true
+            try other.arena.withUnsafeBytes { otherArena in
+                var appender = try Appender(cursor: txn.writeCursor(database))
+                var mine = 0
+                var theirs = 0
+                while mine < entries.count || theirs < other.entries.count {
+                    // Taken back after the sort.
+                    if mine < entries.count, entries[mine].removed {
+                        mine += 1
+                        continue
+                    }
+                    let takesMine: Bool
+                    if mine == entries.count {
+                        takesMine = false
+                    } else if theirs == other.entries.count {
+                        takesMine = true
+                    } else {
+                        takesMine = Self.compare(Self.key(entries[mine], in: arena), Self.key(other.entries[theirs], in: otherArena)) <= 0
+                    }
+                    if takesMine {
+                        try appender.put(entries[mine], in: arena)
+                        mine += 1
+                    } else {
+                        try appender.put(other.entries[theirs], in: otherArena)
+                        theirs += 1
+                    }
                 }
-                // MDB_APPEND needs a key strictly after the last one written.
-                let append = appending && (index == 0 || Self.compare(key, Self.key(sorted[index - 1], in: arena)) != 0)
-                try cursor.put(key: key, value: value, flags: append ? .append : [])
             }
         }
+    }
+
+    /// Puts keys in ascending order through one cursor: `MDB_APPEND` once past the
+    /// database's last key, as long as each key is strictly after the one before it.
+    private struct Appender {
+        let cursor: WriteCursor
+        /// The database's last key before the first put, until a key falls past it.
+        private var last: [UInt8]?
+        private var appending: Bool
+        private var previous: UnsafeRawBufferPointer?
+
+        init(cursor: WriteCursor) throws {
+            self.cursor = cursor
+            last = try cursor.lastKey { Array($0) }
+            appending = last == nil
+        }
+
+        mutating func put(_ entry: Entry, in arena: UnsafeRawBufferPointer) throws {
+            let key = SortedPuts.key(entry, in: arena)
+            let valueStart = entry.start + entry.keyCount
+            let value = UnsafeRawBufferPointer(rebasing: arena[valueStart..<(valueStart + entry.valueCount)])
+            if !appending, let current = last {
+                appending = current.withUnsafeBytes { SortedPuts.compare(key, $0) > 0 }
+                if appending { last = nil }
+            }
+            // MDB_APPEND needs a key strictly after the last one written.
+            let append = appending && (previous.map { SortedPuts.compare(key, $0) != 0 } ?? true)
+            try cursor.put(key: key, value: value, flags: append ? .append : [])
+            previous = key
+        }
+    }
+
+    /// The number of the sorted put under `key` (the last of equal ones), nil when there is
+    /// none. Only after ``sort()``.
+    func sortedPut(withKey key: [UInt8]) -> Int? {
+        precondition(isSorted || entries.isEmpty, "sortedPut before sort")
+        return key.withUnsafeBytes { key in
+            arena.withUnsafeBytes { arena in
+                let after = firstSorted { Self.compare(Self.key($0, in: arena), key) > 0 }
+                guard after > 0, Self.compare(Self.key(entries[after - 1], in: arena), key) == 0 else { return nil }
+                return after - 1
+            }
+        }
+    }
+
+    /// Calls `body` with the key and value of every sorted put whose key starts with `prefix`,
+    /// in key order. Only after ``sort()``.
+    func forEachSorted(
+        withPrefix prefix: [UInt8], _ body: (_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) throws -> Void
+    ) rethrows {
+        precondition(isSorted || entries.isEmpty, "forEachSorted before sort")
+        try prefix.withUnsafeBytes { prefix in
+            try arena.withUnsafeBytes { arena in
+                var index = firstSorted { Self.compare(Self.key($0, in: arena), prefix) >= 0 }
+                while index < entries.count {
+                    let entry = entries[index]
+                    let key = Self.key(entry, in: arena)
+                    guard key.count >= prefix.count, Self.compare(UnsafeRawBufferPointer(rebasing: key[..<prefix.count]), prefix) == 0 else { return }
+                    let valueStart = entry.start + entry.keyCount
+                    try body(key, UnsafeRawBufferPointer(rebasing: arena[valueStart..<(valueStart + entry.valueCount)]))
+                    index += 1
+                }
+            }
+        }
+    }
+
+    /// The first sorted put for which `isAtOrPast` holds (it holds for every put after it).
+    private func firstSorted(where isAtOrPast: (Entry) -> Bool) -> Int {
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if isAtOrPast(entries[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 
     private static func key(_ entry: Entry, in arena: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
