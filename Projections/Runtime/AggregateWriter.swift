@@ -26,8 +26,17 @@ public struct AggregateWriter<P: FactProjection> {
 
     private let target: Target
     private var value = ByteWriter(capacity: 256)
-    /// For a model built in memory: what was put (a value) or removed (nil) under each key.
-    private var changes: [StoredKey: [UInt8]?] = [:]
+    /// For a model built in memory: the aggregates put, in the order put.
+    private var puts = SortedPuts()
+    /// For a model built in memory: the number of the put under each key put or removed
+    /// (``removedPut`` once removed).
+    private var latest: [StoredKey: Int] = [:]
+    private static var removedPut: Int { -1 }
+
+    /// For a model built in memory: the tables read or written, so the builder can check
+    /// the facts it was given held everything those tables hold.
+    private var tables: Set<String> = []
+    private var lastTable: String?
 
     /// A key hashed as one run of bytes: an array of bytes hashes byte by byte, which made
     /// this dictionary a tenth of the funder model's aggregate fold.
@@ -43,15 +52,17 @@ public struct AggregateWriter<P: FactProjection> {
     init(inMemoryOver facts: SortedPuts) { target = .memory(facts) }
 
     /// The aggregate stored in `row` under `slot`, if any.
-    public func fact(_ row: RowKey, slot: UInt64) throws -> P.Fact? {
+    public mutating func fact(_ row: RowKey, slot: UInt64) throws -> P.Fact? {
         let key = FactKey.key(row, position: slot, placement: 0)
         switch target {
         case .transaction(let txn, let databases):
             guard let stored = try txn.get(databases.facts, key: key) else { return nil }
             return try Self.decode(key: key, value: stored, slot: slot)
         case .memory(let facts):
-            if let change = changes[StoredKey(bytes: key)] {
-                return try change.map { value in try value.withUnsafeBytes { try Self.decode(key: key, value: $0, slot: slot) } }
+            note(row.table)
+            if let number = latest[StoredKey(bytes: key)] {
+                guard number != Self.removedPut else { return nil }
+                return try puts.withPut(number) { _, value in try Self.decode(key: key, value: value, slot: slot) }
             }
             guard let put = facts.sortedPut(withKey: key) else { return nil }
             return try facts.withPut(put) { _, value in try Self.decode(key: key, value: value, slot: slot) }
@@ -66,7 +77,10 @@ public struct AggregateWriter<P: FactProjection> {
         let key = FactKey.key(row, position: slot, placement: 0)
         switch target {
         case .transaction(let txn, let databases): try txn.put(databases.facts, key: key, value: value.bytes)
-        case .memory: changes[StoredKey(bytes: key)] = .some(value.bytes)
+        case .memory:
+            note(row.table)
+            let number = puts.add(key: key, value: value.bytes)
+            replace(StoredKey(bytes: key), with: number)
         }
     }
 
@@ -75,20 +89,33 @@ public struct AggregateWriter<P: FactProjection> {
         let key = FactKey.key(row, position: slot, placement: 0)
         switch target {
         case .transaction(let txn, let databases): _ = try txn.delete(databases.facts, key: key)
-        case .memory: changes[StoredKey(bytes: key)] = .some(nil)
+        case .memory:
+            note(row.table)
+            replace(StoredKey(bytes: key), with: Self.removedPut)
         }
     }
 
-    /// For a model built in memory: the aggregates put, sorted, to be written with the facts,
-    /// and the keys of those removed (the facts hold them only if an event placed them).
-    func gathered() -> (puts: SortedPuts, removed: [[UInt8]]) {
-        var puts = SortedPuts()
-        var removed: [[UInt8]] = []
-        for (key, value) in changes {
-            if let value { puts.add(key: key.bytes, value: value) } else { removed.append(key.bytes) }
-        }
-        puts.sort()
-        return (puts, removed)
+    /// Remembers a table the in-memory aggregates touched (consecutive calls mostly name the
+    /// same one, so the set is seldom asked).
+    private mutating func note(_ table: String) {
+        guard table != lastTable else { return }
+        lastTable = table
+        tables.insert(table)
+    }
+
+    /// Makes `number` the latest put under `key`, taking back the one it replaces.
+    private mutating func replace(_ key: StoredKey, with number: Int) {
+        if let replaced = latest.updateValue(number, forKey: key), replaced != Self.removedPut { puts.remove(replaced) }
+    }
+
+    /// For a model built in memory: the aggregates put, sorted, to be written with the facts;
+    /// the keys of those removed (the facts hold them only if an event placed them); and the
+    /// tables read or written.
+    func gathered() -> InMemoryAggregates {
+        var sorted = puts
+        sorted.sort()
+        let removed = latest.compactMap { key, number in number == Self.removedPut ? key.bytes : nil }
+        return InMemoryAggregates(puts: sorted, removed: removed, tables: tables)
     }
 
     private static func decode(key: [UInt8], value: UnsafeRawBufferPointer, slot: UInt64) throws -> P.Fact {
@@ -97,4 +124,14 @@ public struct AggregateWriter<P: FactProjection> {
 
     /// The id aggregates carry in place of an event's.
     static var noEvent: UUID { UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)) }
+}
+
+/// What a model built in memory keeps of its aggregates until they are written.
+struct InMemoryAggregates: Sendable {
+    /// The aggregates put, sorted.
+    let puts: SortedPuts
+    /// The keys of aggregates removed.
+    let removed: [[UInt8]]
+    /// The tables the fold read or wrote.
+    let tables: Set<String>
 }

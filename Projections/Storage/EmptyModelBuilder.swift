@@ -137,9 +137,34 @@ struct EmptyModelBuilder<P: FactProjection> {
     /// it if it was not done.
     mutating func sort() throws {
         if P.appliesCorrections, !runs.isEmpty { listLocations() }
+        guard aggregates == nil, let table = P.aggregatedTable else {
+            facts.sort()
+            locations.sort()
+            return
+        }
+        // The aggregates need only the aggregated table's rows: a sorted copy of those is
+        // folded on another thread while every fact is sorted here. On one thread the fold
+        // came after the sort, and the funder model's sort was the last thing a rebuild
+        // waited for while the other core stood idle.
+        let rows = facts
+        let folded = Handoff<Result<InMemoryAggregates, any Error>>(depth: 1)
+        let folding = Thread {
+            _ = folded.put(Result { try Self.foldAggregates(of: table, over: rows.sortedSubset(withPrefix: FactKey.tablePrefix(table))) })
+        }
+        folding.name = "harbour-aggregate-fold"
+        folding.start()
         facts.sort()
         locations.sort()
-        if aggregates == nil, let table = P.aggregatedTable { aggregates = try foldAggregates(of: table) }
+        guard var result = try folded.take()?.get() else { preconditionFailure("\(P.name): the aggregate fold ended without a result") }
+        // It read its own table's rows only; if another table it touched holds facts events
+        // placed, it must see those too, so it folds again over every fact.
+        if result.tables.contains(where: { $0 != table && facts.hasSorted(withPrefix: FactKey.tablePrefix($0)) }) {
+            result = try Self.foldAggregates(of: table, over: facts)
+        }
+        for key in result.removed {
+            if let put = facts.sortedPut(withKey: key) { facts.remove(put) }
+        }
+        aggregates = result.puts
     }
 
     /// Writes the model into `databases`, which must be empty, inside `txn`: the facts with
@@ -159,12 +184,11 @@ struct EmptyModelBuilder<P: FactProjection> {
     }
 
     /// Folds every row of the aggregated table once, from nothing to how the stretch left it
-    /// (a row whose facts were all removed contributes nothing either way), from the sorted
-    /// facts instead of the written tree: the aggregates are then appended with the facts
-    /// instead of put one by one into the middle of the tree, and the fold runs on the sorting
-    /// thread while other models are written. Returns what it puts; takes what it removes out
-    /// of the facts.
-    private mutating func foldAggregates(of table: String) throws -> SortedPuts {
+    /// (a row whose facts were all removed contributes nothing either way), from sorted facts
+    /// in memory (`facts`: all of them, or the table's) instead of the written tree: the
+    /// aggregates are then appended with the facts instead of put one by one into the middle
+    /// of the tree, and the fold runs off the writer thread while other models are written.
+    private static func foldAggregates(of table: String, over facts: SortedPuts) throws -> InMemoryAggregates {
         var changes: [RowChange<P.Fact>] = []
         var row: RowKey?
         var entries: [FactEntry<P.Fact>] = []
@@ -178,18 +202,9 @@ struct EmptyModelBuilder<P: FactProjection> {
             entries.append(try ModelReader<P>.decode(key: key, value: value, position: parsed.position))
         }
         if let row { changes.append(RowChange(row: row, before: [], after: entries)) }
-        let (puts, removed): (SortedPuts, [[UInt8]])
-        do {
-            // Scoped: the writer shares the facts' storage, which must be ours alone before a
-            // removal changes it (or the removal copies every put).
-            var aggregates = AggregateWriter<P>(inMemoryOver: facts)
-            try P.updateAggregates(changes, in: &aggregates)
-            (puts, removed) = aggregates.gathered()
-        }
-        for key in removed {
-            if let put = facts.sortedPut(withKey: key) { facts.remove(put) }
-        }
-        return puts
+        var aggregates = AggregateWriter<P>(inMemoryOver: facts)
+        try P.updateAggregates(changes, in: &aggregates)
+        return aggregates.gathered()
     }
 
     /// Each event still in the model under its id: the keys of its facts, as ``ModelWriter``

@@ -184,6 +184,31 @@ struct SortedPuts {
         }
     }
 
+    /// The puts whose key starts with `prefix` (none taken back), sorted: a copy that shares
+    /// this one's bytes, so another thread can read it while this one is sorted.
+    func sortedSubset(withPrefix prefix: [UInt8]) -> SortedPuts {
+        var subset = SortedPuts()
+        subset.arena = arena
+        prefix.withUnsafeBytes { prefix in
+            arena.withUnsafeBytes { arena in
+                subset.entries = entries.filter { entry in
+                    let key = Self.key(entry, in: arena)
+                    return !entry.removed && key.count >= prefix.count
+                        && Self.compare(UnsafeRawBufferPointer(rebasing: key[..<prefix.count]), prefix) == 0
+                }
+            }
+        }
+        subset.sort()
+        return subset
+    }
+
+    /// Whether a sorted put's key starts with `prefix`. Only after ``sort()``.
+    func hasSorted(withPrefix prefix: [UInt8]) -> Bool {
+        var found = false
+        forEachSorted(withPrefix: prefix) { _, _ in found = true }
+        return found
+    }
+
     /// The first sorted put for which `isAtOrPast` holds (it holds for every put after it).
     private func firstSorted(where isAtOrPast: (Entry) -> Bool) -> Int {
         var low = 0

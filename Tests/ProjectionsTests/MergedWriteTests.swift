@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 import HarbourTestSupport
 import LMDB
@@ -62,13 +63,26 @@ import Testing
         #expect(try aggregates.fact(stored, slot: 4) == nil)
         try aggregates.put(.dayTotals(["services": 5]), in: stored, slot: 4)
         #expect(try aggregates.fact(stored, slot: 4) == .dayTotals(["services": 5]))
+        try aggregates.put(.dayTotals(["services": 6]), in: stored, slot: 4)
+        #expect(try aggregates.fact(stored, slot: 4) == .dayTotals(["services": 6]))
         try aggregates.delete(stored, slot: 3)
         #expect(try aggregates.fact(stored, slot: 3) == nil)
+        // Put, then removed: neither written nor listed as removed from the facts' own.
+        try aggregates.put(.dayTotals(["services": 1]), in: stored, slot: 9)
+        try aggregates.delete(stored, slot: 9)
+        #expect(try aggregates.fact(stored, slot: 9) == nil)
 
-        let (puts, removed) = aggregates.gathered()
-        #expect(removed == [FactKey.key(stored, position: 3, placement: 0)])
+        let gathered = aggregates.gathered()
+        let puts = gathered.puts
+        #expect(Set(gathered.removed) == [FactKey.key(stored, position: 3, placement: 0), FactKey.key(stored, position: 9, placement: 0)])
+        #expect(gathered.tables == ["days"])
         #expect(puts.count == 1)
-        puts.withPut(0) { key, _ in #expect(Array(key) == FactKey.key(stored, position: 4, placement: 0)) }
+        puts.withPut(0) { key, value in
+            #expect(Array(key) == FactKey.key(stored, position: 4, placement: 0))
+            var reader = ByteReader(value)
+            #expect((try? FactValue.header(&reader)) != nil)
+            #expect((try? FunderProjection.decode(from: &reader)) == .dayTotals(["services": 6]))
+        }
     }
 
     @Test func theSorterHandsOverEveryBuildOnceItIsSorted() throws {
@@ -95,5 +109,54 @@ import Testing
         #expect(handed.sorted() == [0, 1, 2, 3])
         // The quickest are written first instead of waiting behind the largest.
         #expect(handed.last == 1)
+    }
+}
+
+/// A projection whose aggregate (`totals/all`, slot 1) sums its `items` rows onto what the
+/// model holds under that key, where an event also placed a fact: the in-memory build folds
+/// its aggregates from the `items` rows alone, and must notice it read another table that
+/// holds facts and fold again over every fact.
+private enum CollidingProjection: FactProjection {
+    static let name = "colliding"
+    static let payloadTypes: Set<String> = []
+    static func placements(of event: ProjectionEvent) -> [(RowKey, Int)] { [] }
+    static func encode(_ fact: Int, to writer: inout ByteWriter) { writer.write(int: fact) }
+    static func decode(from reader: inout ByteReader) throws(ByteReaderError) -> Int { try reader.int() }
+    static var aggregatedTable: String? { "items" }
+
+    static let totals = RowKey("totals", "all")
+
+    static func updateAggregates(_ changes: [RowChange<Int>], in aggregates: inout AggregateWriter<CollidingProjection>) throws {
+        var total = try aggregates.fact(totals, slot: 1) ?? 0
+        for change in changes { total += change.after.map(\.fact).reduce(0, +) }
+        try aggregates.put(total, in: totals, slot: 1)
+    }
+}
+
+@Suite struct InMemoryAggregateFallbackTests {
+    @Test func anAggregateThatReadsAnotherTablesFactsSeesThem() async throws {
+        try await withTemporaryStore { store, directory in try Self.check(store: store, directory: directory) }
+    }
+
+    private static func check(store: EventStore, directory: TemporaryDirectory) throws {
+        var builder = EmptyModelBuilder<CollidingProjection>()
+        func event(_ position: UInt64) -> ProjectionEvent {
+            ProjectionEvent(
+                position: position, streamId: "s-1", eventId: UUID(), eventType: "test", recordedAt: Timestamp(microsecondsSinceEpoch: 0),
+                occurredAt: Timestamp(microsecondsSinceEpoch: 0), actor: "u-1", event: nil)
+        }
+        let storage = try ProjectionStorage(directory: directory.child("p"))
+        defer { storage.close() }
+        let positions = EventPositions(store: store)
+        // Position 1's fact in `totals/all` has the key of the aggregate's slot 1.
+        try builder.apply(.place([(CollidingProjection.totals, 100)]), of: event(1), positions: positions)
+        try builder.apply(.place([(RowKey("items", "a"), 5), (RowKey("items", "b"), 7)]), of: event(2), positions: positions)
+        try builder.sort()
+        let databases = try storage.databases(CollidingProjection.name, version: 1)
+        try storage.environment.write { txn in try builder.write(in: txn, databases: databases) }
+        let total = try storage.environment.read { txn in
+            try ModelReader<CollidingProjection>(txn: txn, databases: databases).entries(CollidingProjection.totals)
+        }
+        #expect(total.map(\.fact) == [112])
     }
 }
