@@ -9,18 +9,23 @@ import LMDB
 /// model built in memory drops the facts a later correction or void removes).
 struct SortedPuts {
     /// Keys and values back to back: no allocation per put.
-    private var arena: [UInt8] = []
+    private var arena = ByteArena()
     private var entries: [Entry] = []
 
+    /// 32 bytes (48 with `Int` counts): the sort moves every entry several times.
     private struct Entry {
         let start: Int
-        let keyCount: Int
-        let valueCount: Int
+        /// LMDB keys are at most 511 bytes.
+        let keyCount: UInt16
+        let valueCount: UInt32
         /// The key's first 16 bytes, big-endian, zero-padded: most comparisons end here
         /// instead of in `memcmp`.
         let head: (UInt64, UInt64)
         /// Taken back (``remove(_:)``): not written.
         var removed = false
+
+        var keyRange: Range<Int> { start..<(start + Int(keyCount)) }
+        var valueRange: Range<Int> { (start + Int(keyCount))..<(start + Int(keyCount) + Int(valueCount)) }
     }
 
     var isEmpty: Bool { entries.isEmpty }
@@ -33,10 +38,11 @@ struct SortedPuts {
     @discardableResult
     mutating func add(key: [UInt8], value: [UInt8]) -> Int {
         let head = key.withUnsafeBytes { (Self.bigEndian(of: $0, from: 0), Self.bigEndian(of: $0, from: 8)) }
-        entries.append(Entry(start: arena.count, keyCount: key.count, valueCount: value.count, head: head))
+        precondition(key.count <= Int(UInt16.max) && value.count <= Int(UInt32.max), "a put of \(key.count) + \(value.count) bytes")
+        entries.append(Entry(start: arena.count, keyCount: UInt16(key.count), valueCount: UInt32(value.count), head: head))
         isSorted = false
-        arena.append(contentsOf: key)
-        arena.append(contentsOf: value)
+        arena.append(key)
+        arena.append(value)
         return entries.count - 1
     }
 
@@ -47,8 +53,7 @@ struct SortedPuts {
     func withPut<R>(_ index: Int, _ body: (_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         let entry = entries[index]
         return try arena.withUnsafeBytes { arena in
-            let valueStart = entry.start + entry.keyCount
-            return try body(Self.key(entry, in: arena), UnsafeRawBufferPointer(rebasing: arena[valueStart..<(valueStart + entry.valueCount)]))
+            return try body(Self.key(entry, in: arena), UnsafeRawBufferPointer(rebasing: arena[entry.valueRange]))
         }
     }
 
@@ -77,7 +82,7 @@ struct SortedPuts {
         sort()
         try writeSorted(into: database, in: txn)
         entries.removeAll(keepingCapacity: true)
-        arena.removeAll(keepingCapacity: true)
+        arena.removeAll()
         isSorted = false
     }
 
@@ -137,8 +142,7 @@ struct SortedPuts {
 
         mutating func put(_ entry: Entry, in arena: UnsafeRawBufferPointer) throws {
             let key = SortedPuts.key(entry, in: arena)
-            let valueStart = entry.start + entry.keyCount
-            let value = UnsafeRawBufferPointer(rebasing: arena[valueStart..<(valueStart + entry.valueCount)])
+            let value = UnsafeRawBufferPointer(rebasing: arena[entry.valueRange])
             if !appending, let current = last {
                 appending = current.withUnsafeBytes { SortedPuts.compare(key, $0) > 0 }
                 if appending { last = nil }
@@ -176,8 +180,7 @@ struct SortedPuts {
                     let entry = entries[index]
                     let key = Self.key(entry, in: arena)
                     guard key.count >= prefix.count, Self.compare(UnsafeRawBufferPointer(rebasing: key[..<prefix.count]), prefix) == 0 else { return }
-                    let valueStart = entry.start + entry.keyCount
-                    try body(key, UnsafeRawBufferPointer(rebasing: arena[valueStart..<(valueStart + entry.valueCount)]))
+                    try body(key, UnsafeRawBufferPointer(rebasing: arena[entry.valueRange]))
                     index += 1
                 }
             }
@@ -221,7 +224,7 @@ struct SortedPuts {
     }
 
     private static func key(_ entry: Entry, in arena: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(rebasing: arena[entry.start..<(entry.start + entry.keyCount)])
+        UnsafeRawBufferPointer(rebasing: arena[entry.keyRange])
     }
 
     /// Eight bytes of `key` from `offset` as a big-endian integer, zeros past its end: equal
