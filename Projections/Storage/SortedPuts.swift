@@ -179,7 +179,7 @@ struct SortedPuts {
                 while index < entries.count {
                     let entry = entries[index]
                     let key = Self.key(entry, in: arena)
-                    guard key.count >= prefix.count, Self.compare(UnsafeRawBufferPointer(rebasing: key[..<prefix.count]), prefix) == 0 else { return }
+                    guard Self.key(key, startsWith: prefix) else { return }
                     try body(key, UnsafeRawBufferPointer(rebasing: arena[entry.valueRange]))
                     index += 1
                 }
@@ -196,8 +196,7 @@ struct SortedPuts {
             arena.withUnsafeBytes { arena in
                 subset.entries = entries.filter { entry in
                     let key = Self.key(entry, in: arena)
-                    return !entry.removed && key.count >= prefix.count
-                        && Self.compare(UnsafeRawBufferPointer(rebasing: key[..<prefix.count]), prefix) == 0
+                    return !entry.removed && Self.key(key, startsWith: prefix)
                 }
             }
         }
@@ -207,9 +206,17 @@ struct SortedPuts {
 
     /// Whether a sorted put's key starts with `prefix`. Only after ``sort()``.
     func hasSorted(withPrefix prefix: [UInt8]) -> Bool {
-        var found = false
-        forEachSorted(withPrefix: prefix) { _, _ in found = true }
-        return found
+        precondition(isSorted || entries.isEmpty, "hasSorted before sort")
+        return prefix.withUnsafeBytes { prefix in
+            arena.withUnsafeBytes { arena in
+                let index = firstSorted { Self.compare(Self.key($0, in: arena), prefix) >= 0 }
+                return index < entries.count && Self.key(Self.key(entries[index], in: arena), startsWith: prefix)
+            }
+        }
+    }
+
+    private static func key(_ key: UnsafeRawBufferPointer, startsWith prefix: UnsafeRawBufferPointer) -> Bool {
+        key.count >= prefix.count && compare(UnsafeRawBufferPointer(rebasing: key[..<prefix.count]), prefix) == 0
     }
 
     /// The first sorted put for which `isAtOrPast` holds (it holds for every put after it).
