@@ -8,21 +8,46 @@ import Foundation
 /// and HTTP. The thread ends when the executor is released.
 public final class DedicatedThreadExecutor: SerialExecutor, @unchecked Sendable {  // state lives in `queue`
     private let queue: JobQueue
+    /// The executor's thread, known before `init` returns and never changed.
+    private let thread: pthread_t
 
     /// Starts the thread, named `name` (as `top` and `perf` show it).
     public init(name: String) {
         let queue = JobQueue()
         self.queue = queue
-        let thread = Thread { [queue] in queue.run() }
+        let started = ThreadStart()
+        let thread = Thread { [queue] in
+            started.signal(pthread_self())
+            queue.run()
+        }
         thread.name = name
         thread.start()
+        self.thread = started.wait()
     }
 
     deinit { queue.stop() }
 
     /// Queues `job` to run on the thread, after those queued before it.
     public func enqueue(_ job: consuming ExecutorJob) {
-        queue.push(UnownedJob(job), executor: self)
+        queue.push(.job(UnownedJob(job), executor: self))
+    }
+
+    /// Runs `body` on the thread after the jobs queued before it, as a job of its own that is
+    /// not a task: an actor on this executor can take work from a caller without the caller's
+    /// task hopping onto the thread (and, when that work suspends the caller, without it
+    /// coming back through the thread when it resumes).
+    public func run(_ body: @escaping @Sendable () -> Void) {
+        queue.push(.closure(body))
+    }
+
+    /// True on the executor's thread, where its jobs and ``run(_:)``'s bodies run: that is
+    /// what lets an actor on this executor `assumeIsolated` inside such a body.
+    public func isIsolatingCurrentContext() -> Bool? {
+        pthread_equal(pthread_self(), thread) != 0
+    }
+
+    public func checkIsolated() {
+        precondition(pthread_equal(pthread_self(), thread) != 0, "not on the thread of this DedicatedThreadExecutor")
     }
 
     /// True when jobs are waiting to run after the current one: an actor on this executor can
@@ -40,16 +65,20 @@ public final class DedicatedThreadExecutor: SerialExecutor, @unchecked Sendable 
 /// has run: the job may drop the last reference to the actor (and so to the executor), and
 /// the runtime still uses the executor when the job returns.
 private final class JobQueue: @unchecked Sendable {  // every field is guarded by `condition`
-    private typealias Entry = (job: UnownedJob, executor: DedicatedThreadExecutor)
+    enum Entry {
+        case job(UnownedJob, executor: DedicatedThreadExecutor)
+        case closure(@Sendable () -> Void)
+    }
+
     private let condition = NSCondition()
     /// Jobs before `next` have been taken; the array is emptied once all are.
     private var jobs: [Entry] = []
     private var next = 0
     private var isStopped = false
 
-    func push(_ job: UnownedJob, executor: DedicatedThreadExecutor) {
+    func push(_ entry: Entry) {
         condition.lock()
-        jobs.append((job, executor))
+        jobs.append(entry)
         condition.signal()
         condition.unlock()
     }
@@ -68,7 +97,12 @@ private final class JobQueue: @unchecked Sendable {  // every field is guarded b
     }
 
     func run() {
-        while let entry = take() { entry.job.runSynchronously(on: entry.executor.asUnownedSerialExecutor()) }
+        while let entry = take() {
+            switch entry {
+            case .job(let job, let executor): job.runSynchronously(on: executor.asUnownedSerialExecutor())
+            case .closure(let body): body()
+            }
+        }
     }
 
     /// The next job, one at a time so ``hasQueuedJobs`` sees the ones not yet run; nil once stopped.
@@ -84,5 +118,21 @@ private final class JobQueue: @unchecked Sendable {  // every field is guarded b
             next = 0
         }
         return entry
+    }
+}
+
+/// Hands the new thread's identity to the initializer that started it.
+private final class ThreadStart: @unchecked Sendable {  // `thread` is written before the signal, read after the wait
+    private let semaphore = DispatchSemaphore(value: 0)
+    private var thread: pthread_t?
+
+    func signal(_ thread: pthread_t) {
+        self.thread = thread
+        semaphore.signal()
+    }
+
+    func wait() -> pthread_t {
+        semaphore.wait()
+        return thread!
     }
 }

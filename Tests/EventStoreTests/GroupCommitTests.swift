@@ -42,7 +42,11 @@ struct GroupCommitTests {
 
     @Test("16 appenders, one event at a time: requests queued during a commit share the next one")
     func appendersQueuedDuringACommitShareTheNext() async throws {
-        try await withTemporaryStore { store in
+        // A delay long enough for every appender to come back: a debug build under the parallel
+        // test run takes longer than the default delay to turn 16 appenders around, and this
+        // test is about the queue, not the timing.
+        let limits = StoreLimits(groupCommitDelayMicroseconds: 1_000_000)
+        try await withTemporaryStore(configuration: StoreConfiguration(limits: limits)) { store in
             let appenders = 16
             let appendsEach = 40
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -62,6 +66,25 @@ struct GroupCommitTests {
             // flushing inside an append; a debug build interleaves differently.)
             #expect(writer.requestsPerCommit >= 6, "\(writer.commits) commits for \(writer.requests) requests")
             #expect(writer.commitMillisecondsMean > 0)
+        }
+    }
+
+    @Test("an appender back after the group-commit delay has passed commits at once instead of waiting again")
+    func lateAppenderDoesNotWaitAgain() async throws {
+        let limits = StoreLimits(groupCommitDelayMicroseconds: 400_000)
+        try await withTemporaryStore(configuration: StoreConfiguration(limits: limits)) { store in
+            // A commit of two requests tells the writer that appenders are concurrent, so the
+            // next commit waits for the others to come back, up to the delay after this one.
+            _ = try await store.append([
+                StreamAppend(stream: "client-1", events: .samples(1, prefix: "a")),
+                StreamAppend(stream: "client-2", events: .samples(1, prefix: "b")),
+            ])
+            try await Task.sleep(for: .milliseconds(500))
+            let clock = ContinuousClock()
+            let elapsed = try await clock.measure { _ = try await store.append(.samples(1, prefix: "c"), to: "client-1") }
+            // Waiting from its own arrival (as the writer once did) would take 400 ms.
+            #expect(elapsed < .milliseconds(200), "the append waited \(elapsed)")
+            #expect(store.headPosition == 3)
         }
     }
 

@@ -1,0 +1,49 @@
+import EventStore
+import Foundation
+import Testing
+
+@Suite("Dedicated thread executor")
+struct DedicatedThreadExecutorTests {
+    /// An actor on a thread of its own that takes work through ``DedicatedThreadExecutor/run(_:)``,
+    /// as the append writer does.
+    actor Recorder {
+        nonisolated let executor = DedicatedThreadExecutor(name: "executor-test")
+        nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+        private(set) var entries: [String] = []
+
+        func record(_ entry: String) { entries.append(entry) }
+
+        /// Records `entry` from a plain job on the executor's thread; the caller's task never hops there.
+        nonisolated func recordFromPlainJob(_ entry: String) async {
+            await withCheckedContinuation { continuation in
+                executor.run {
+                    self.assumeIsolated { $0.record(entry) }
+                    continuation.resume()
+                }
+            }
+        }
+    }
+
+    @Test("a plain job runs on the thread, isolated to the actor, in order with the actor's own jobs")
+    func plainJobsShareTheActorsOrder() async {
+        let recorder = Recorder()
+        for index in 0..<50 {
+            if index.isMultiple(of: 2) {
+                await recorder.record("\(index)")
+            } else {
+                await recorder.recordFromPlainJob("\(index)")
+            }
+        }
+        #expect(await recorder.entries == (0..<50).map(String.init))
+    }
+
+    @Test("only the executor's own thread counts as isolated to it")
+    func isolationIsTheThread() async {
+        let executor = DedicatedThreadExecutor(name: "executor-test")
+        #expect(executor.isIsolatingCurrentContext() == false)
+        let onThread = await withCheckedContinuation { continuation in
+            executor.run { continuation.resume(returning: executor.isIsolatingCurrentContext()) }
+        }
+        #expect(onThread == true)
+    }
+}
