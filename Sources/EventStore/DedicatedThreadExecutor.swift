@@ -42,13 +42,13 @@ public final class DedicatedThreadExecutor: SerialExecutor, @unchecked Sendable 
 
     /// True on the executor's thread, where its jobs and ``run(_:)``'s bodies run: that is
     /// what lets an actor on this executor `assumeIsolated` inside such a body.
-    public func isIsolatingCurrentContext() -> Bool? {
-        pthread_equal(pthread_self(), thread) != 0
-    }
+    public func isIsolatingCurrentContext() -> Bool? { isOnOwnThread }
 
     public func checkIsolated() {
-        precondition(pthread_equal(pthread_self(), thread) != 0, "not on the thread of this DedicatedThreadExecutor")
+        precondition(isOnOwnThread, "not on the thread of this DedicatedThreadExecutor")
     }
+
+    private var isOnOwnThread: Bool { pthread_equal(pthread_self(), thread) != 0 }
 
     /// True when jobs are waiting to run after the current one: an actor on this executor can
     /// tell that requests have queued up behind the job it is running.
