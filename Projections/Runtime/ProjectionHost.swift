@@ -45,7 +45,7 @@ public actor ProjectionHost {
     /// a busy log never holds one of the two threads of Swift's cooperative pool that serve
     /// requests. (On the pool, each commit after a group commit of file views blocked a
     /// request thread for its syncs.)
-    private nonisolated let executor = DedicatedThreadExecutor(name: "harbour-projections")
+    private nonisolated let executor = DedicatedThreadExecutor(name: "projections")
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
     /// The log the models derive from.

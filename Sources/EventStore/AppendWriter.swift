@@ -42,7 +42,7 @@ actor AppendWriter {
         var payloadBytes: Int { requests.reduce(0) { $0 + $1.payloadBytes } }
     }
 
-    nonisolated let executor = DedicatedThreadExecutor(name: "harbour-append-writer")
+    nonisolated let executor = DedicatedThreadExecutor(name: "log-writer")
     nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
     private let environment: Environment

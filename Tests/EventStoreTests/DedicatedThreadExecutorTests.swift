@@ -46,4 +46,18 @@ struct DedicatedThreadExecutorTests {
         }
         #expect(onThread == true)
     }
+
+    @Test("the thread carries its name as the OS sees it, cut to what Linux keeps")
+    func theThreadIsNamed() async {
+        for (name, expected) in [("log-writer", "log-writer"), ("a-name-longer-than-fifteen", "a-name-longer-t")] {
+            let executor = DedicatedThreadExecutor(name: name)
+            let seen = await withCheckedContinuation { continuation in
+                executor.run {
+                    let comm = (try? String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8)) ?? ""
+                    continuation.resume(returning: comm.trimmingCharacters(in: .newlines))
+                }
+            }
+            #expect(seen == expected)
+        }
+    }
 }
