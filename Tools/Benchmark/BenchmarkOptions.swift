@@ -15,27 +15,61 @@ struct BenchmarkOptions {
     /// Run only batch 1 and its raw twin, alternately, this many times (0: the whole benchmark).
     var singleOnly = 0
 
+    static let usage = """
+        usage: harbour-bench [--events N] [--single-events N] [--concurrent-events N] [--repeats N]
+                             [--shared PATH] [--bulk-only yes | --concurrent-only APPENDERS |
+                              --tail-read yes | --single-only PAIRS]
+          --events N             events for the batch 100 and 10,000 runs and the full read (default 200000)
+          --single-events N      events for batch 1 (default 5000)
+          --concurrent-events N  events for the 16 and 256 concurrent appenders (default 40000)
+          --repeats N            rounds; each figure is the best round's, with its raw twin (default 2)
+          --shared PATH          the folder holding bench/lmdb_limit.c (default ../shared)
+          --bulk-only yes        only Harbour's batch 10,000 and full reads, for profiling
+          --concurrent-only N    only N concurrent appenders
+          --tail-read yes        only reads by stream while the indexes lag by a full tail
+          --single-only PAIRS    only batch 1 and its raw twin, alternately, PAIRS times
+        """
+
+    /// The options, or exits with the usage: 0 for `--help`, 2 for an unknown option or a bad value.
     static func parse(_ arguments: ArraySlice<String>) -> BenchmarkOptions {
         var options = BenchmarkOptions()
         var iterator = arguments.makeIterator()
         while let argument = iterator.next() {
+            if argument == "--help" || argument == "-h" {
+                print(usage)
+                exit(0)
+            }
             let value = iterator.next() ?? ""
+            func count() -> Int { positive(value, option: argument) }
             switch argument {
-            case "--events": options.events = Int(value) ?? options.events
-            case "--single-events": options.singleEvents = Int(value) ?? options.singleEvents
-            case "--concurrent-events": options.concurrentEvents = Int(value) ?? options.concurrentEvents
+            case "--events": options.events = count()
+            case "--single-events": options.singleEvents = count()
+            case "--concurrent-events": options.concurrentEvents = count()
             case "--shared": options.sharedPath = value
-            case "--repeats": options.repeats = max(1, Int(value) ?? options.repeats)
-            case "--bulk-only": options.bulkOnly = value == "yes"
-            case "--concurrent-only": options.concurrentOnly = Int(value) ?? 0
-            case "--tail-read": options.tailRead = value == "yes"
-            case "--single-only": options.singleOnly = Int(value) ?? 0
-            default:
-                FileHandle.standardError.write(Data("unknown option \(argument)\n".utf8))
-                exit(2)
+            case "--repeats": options.repeats = count()
+            case "--bulk-only": options.bulkOnly = yes(value, option: argument)
+            case "--concurrent-only": options.concurrentOnly = count()
+            case "--tail-read": options.tailRead = yes(value, option: argument)
+            case "--single-only": options.singleOnly = count()
+            default: refuse("unknown option \(argument)")
             }
         }
         return options
+    }
+
+    private static func positive(_ value: String, option: String) -> Int {
+        guard let number = Int(value), number > 0 else { refuse("\(option): '\(value)' is not a whole number above 0") }
+        return number
+    }
+
+    private static func yes(_ value: String, option: String) -> Bool {
+        guard value == "yes" || value == "no" else { refuse("\(option): '\(value)' is neither yes nor no") }
+        return value == "yes"
+    }
+
+    private static func refuse(_ problem: String) -> Never {
+        FileHandle.standardError.write(Data("harbour-bench: \(problem)\n\(usage)\n".utf8))
+        exit(2)
     }
 }
 

@@ -1,9 +1,6 @@
 // harbour-bench: Harbour's event store against the physical limit of raw C LMDB, in one run.
 //
-//     swift run -c release harbour-bench [--events 200000] [--single-events 5000] [--repeats 2] [--shared ../shared]
-//         [--bulk-only yes | --concurrent-only APPENDERS]   (one workload alone, for profiling)
-//         [--tail-read yes]   (reads by stream while the indexes lag the log by a full tail)
-//         [--single-only PAIRS]   (batch 1 and its raw twin, alternately, PAIRS times)
+//     swift run -c release harbour-bench [--events 200000] [--shared ../shared] ...   (--help lists the options)
 //
 // Builds ../shared/bench/lmdb_limit.c and runs it on the same generated events as EventStore,
 // each Harbour workload right after its raw twin (the same batch size; batch 1 or 100 for the
