@@ -11,30 +11,19 @@ public final class DedicatedThreadExecutor: SerialExecutor, @unchecked Sendable 
     /// The executor's thread, known before `init` returns and never changed.
     private let thread: pthread_t
 
-    /// Starts the thread, named `name` (as `top` and `perf` show it; Linux keeps the first
-    /// ``threadNameBytesMax`` bytes).
+    /// Starts the thread, named `name` (as `top` and `perf` show it; Linux keeps its first 15
+    /// bytes).
     public init(name: String) {
         let queue = JobQueue()
         self.queue = queue
         let started = ThreadStart()
-        let threadName = Self.threadName(name)
         let thread = Thread { [queue] in
-            nameCurrentThread(threadName)
+            nameCurrentThread(name)
             started.signal(pthread_self())
             queue.run()
         }
         thread.start()
         self.thread = started.wait()
-    }
-
-    /// The longest thread name Linux keeps, in bytes (16 with the terminating zero).
-    static let threadNameBytesMax = 15
-
-    /// `name` cut to ``threadNameBytesMax`` bytes on a character boundary.
-    static func threadName(_ name: String) -> String {
-        var cut = Substring(name)
-        while cut.utf8.count > threadNameBytesMax { cut = cut.dropLast() }
-        return String(cut)
     }
 
     deinit { queue.stop() }
@@ -135,8 +124,8 @@ private final class JobQueue: @unchecked Sendable {  // every field is guarded b
 
 /// Names the calling thread through `/proc/thread-self/comm`. Foundation's `Thread.name` never
 /// reached the OS thread here (`perf` showed the writer as the pool thread that started it), and
-/// Swift's Glibc module has no `pthread_setname_np`. A thread left unnamed only shows so in
-/// `top` and `perf`, so a failure is ignored.
+/// Swift's Glibc module has no `pthread_setname_np`. The kernel keeps the first 15 bytes of a
+/// longer name. A thread left unnamed only shows so in `top` and `perf`, so a failure is ignored.
 private func nameCurrentThread(_ name: String) {
     let file = open("/proc/thread-self/comm", O_WRONLY)
     guard file >= 0 else { return }

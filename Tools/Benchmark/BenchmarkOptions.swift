@@ -40,17 +40,17 @@ struct BenchmarkOptions {
                 exit(0)
             }
             let value = iterator.next() ?? ""
-            func count() -> Int { positive(value, option: argument) }
+            func positiveValue() -> Int { positive(value, option: argument) }
             switch argument {
-            case "--events": options.events = count()
-            case "--single-events": options.singleEvents = count()
-            case "--concurrent-events": options.concurrentEvents = count()
+            case "--events": options.events = positiveValue()
+            case "--single-events": options.singleEvents = positiveValue()
+            case "--concurrent-events": options.concurrentEvents = positiveValue()
             case "--shared": options.sharedPath = value
-            case "--repeats": options.repeats = count()
+            case "--repeats": options.repeats = positiveValue()
             case "--bulk-only": options.bulkOnly = yes(value, option: argument)
-            case "--concurrent-only": options.concurrentOnly = count()
+            case "--concurrent-only": options.concurrentOnly = positiveValue()
             case "--tail-read": options.tailRead = yes(value, option: argument)
-            case "--single-only": options.singleOnly = count()
+            case "--single-only": options.singleOnly = positiveValue()
             default: refuse("unknown option \(argument)")
             }
         }
