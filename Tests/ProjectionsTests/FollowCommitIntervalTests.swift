@@ -35,8 +35,15 @@ import Testing
         try await withTemporaryStore { store in
             let log = LogWriter(store: store)
             let host = try ProjectionHost.open(store: store, options: .init(followCommitIntervalMilliseconds: 60_000))
+            // The registration is applied by the catch-up that starts following; once it is,
+            // that catch-up has read its head, so the next event reaches the follow loop. (An
+            // event appended while the follow task is still unscheduled would be caught up, not
+            // followed, and the one after it applied at once.)
+            let registered = try await log.record(Make.client("c-1", on: day("2025-05-01"), born: nil))
             await host.start()
-            let first = try await log.record(Make.client("c-1", on: day("2025-05-01"), born: nil))
+            try await host.waitUntilApplied(registered.position, timeoutMilliseconds: 10_000)
+            #expect(host.followCommits == 0)
+            let first = try await log.record(ClientFileViewed(clientId: ClientID("c-1"), purpose: .casework))
             try await host.waitUntilApplied(first.position, timeoutMilliseconds: 10_000)
             #expect(host.followCommits == 1)
             let second = try await log.record(ClientFileViewed(clientId: ClientID("c-1"), purpose: .casework))

@@ -26,20 +26,45 @@ import Testing
         return try #require(try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? NSDictionary)
     }
 
-    @Test func eachViewIsInTheLogBeforeItsAnswerAndListsItself() async throws {
+    /// The file's `views` object: how many, and the latest, newest first.
+    static func views(_ response: TestResponse) throws -> (count: Int, recent: [[String: Any]]) {
+        let views = try #require(response.jsonObject["views"] as? [String: Any])
+        return (try #require(views["count"] as? Int), try #require(views["recent"] as? [[String: Any]]))
+    }
+
+    @Test func eachViewIsInTheLogBeforeItsAnswerAndShowsItselfFirst() async throws {
         try await Harness.run { app in
             let worker = try await app.signIn(.worker)
             let clientId = try await ClientAPITests.register(app, worker)
-            for viewsSoFar in 1...3 {
+            let shown = ClientFileRenderer.recentViewsMax
+            for viewsSoFar in 1...(shown + 2) {
                 let file = try await app.send(.get, "/api/clients/\(clientId)/file", as: worker)
                 #expect(file.status == .ok)
-                let views = try Self.entries(file).filter { $0["eventType"] as? String == "ClientFileViewed" }
+                // Views are counted and the latest shown, never listed among the casework.
+                #expect(try Self.entries(file).map { $0["eventType"] as? String } == ["ClientRegistered"])
+                let views = try Self.views(file)
                 #expect(views.count == viewsSoFar)
-                // The answer lists the view it recorded: it was appended before the file was read.
+                // The answer shows the view it recorded first: it was appended before the file was read.
                 let logged = try app.fileViews(clientId)
                 #expect(logged.count == viewsSoFar)
-                #expect(views.last?["eventId"] as? String == logged.last?.eventId.uuidString)
+                #expect(views.recent.compactMap { $0["eventId"] as? String } == logged.suffix(shown).reversed().map(\.eventId.uuidString))
+                #expect(views.recent.allSatisfy { $0["eventType"] as? String == "ClientFileViewed" && $0["actor"] as? String == "u-worker" })
             }
+            // What the cache assembled is what the log gives with nothing kept.
+            let cached = try await app.send(.get, "/api/clients/\(clientId)/file", as: worker)
+            let served = try #require(try JSONSerialization.jsonObject(with: Data(cached.body.readableBytesView)) as? NSDictionary)
+            #expect(served == (try Self.fresh(app, clientId)))
+        }
+    }
+
+    @Test func aFileNobodyViewedYetCountsNone() async throws {
+        try await Harness.run { app in
+            let worker = try await app.signIn(.worker)
+            let clientId = try await ClientAPITests.register(app, worker)
+            let fresh = try Self.fresh(app, clientId)
+            let views = try #require(fresh["views"] as? [String: Any])
+            #expect(views["count"] as? Int == 0)
+            #expect((views["recent"] as? [Any])?.isEmpty == true)
         }
     }
 
@@ -48,14 +73,15 @@ import Testing
             let worker = try await app.signIn(.worker)
             let clientId = try await ClientAPITests.register(app, worker)
             let first = try await app.send(.get, "/api/clients/\(clientId)/file", as: worker)
-            #expect(try Self.entries(first).map { $0["eventType"] as? String } == ["ClientRegistered", "ClientFileViewed"])
+            #expect(try Self.entries(first).map { $0["eventType"] as? String } == ["ClientRegistered"])
+            #expect(try Self.views(first).count == 1)
             #expect(app.services.fileCache.holds("client-\(clientId)"))
+            #expect(app.services.fileCache.holds("access-\(clientId)"))
             #expect(try await app.send(.post, "/api/clients/\(clientId)/services", json: Bodies.service, as: worker).status == .created)
             let second = try await app.send(.get, "/api/clients/\(clientId)/file", as: worker)
             #expect(second.headers[.eTag] == "\"1\"")
-            #expect(
-                try Self.entries(second).map { $0["eventType"] as? String }
-                    == ["ClientRegistered", "ClientFileViewed", "ServiceDelivered", "ClientFileViewed"])
+            #expect(try Self.entries(second).map { $0["eventType"] as? String } == ["ClientRegistered", "ServiceDelivered"])
+            #expect(try Self.views(second).count == 2)
             // What the cache assembled is what the log gives with nothing kept.
             let served = try #require(try JSONSerialization.jsonObject(with: Data(second.body.readableBytesView)) as? NSDictionary)
             #expect(served == (try Self.fresh(app, clientId)))
@@ -77,7 +103,7 @@ import Testing
             let accountant = try await app.signIn(.accountant)
             let seen = try await app.send(.get, "/api/clients/\(clientId)/file", as: accountant)
             #expect(seen.status == .ok)
-            #expect(try Self.entries(seen).last?["actor"] as? String == "u-accountant")
+            #expect(try Self.views(seen).recent.first?["actor"] as? String == "u-accountant")
             // A role revoked takes effect on the very next request, cached file or not.
             let admin = ActingUser(userId: UserID("setup"), role: .administrator)
             try await CaseworkService(log: app.store, timeZone: TimeZone(identifier: "UTC")!).execute(

@@ -71,6 +71,12 @@ import Testing
             #expect(file.text.contains("Service delivered"))
             #expect(file.text.contains(#"<label for="minutes">"#))
             #expect(try app.fileViews(clientId).count == 2)
+            // The refused service showed the file once, this is the second: counted and listed
+            // apart, newest first, never among the casework of the timeline.
+            #expect(file.text.contains("Opened 2 times"))
+            #expect(!file.text.contains("Client file viewed"))
+            #expect(file.text.components(separatedBy: "by u-worker, for casework</li>").count == 3)
+            #expect(!file.text.contains("every opening in the audit trail"), "the audit trail is the administrators'")
         }
     }
 

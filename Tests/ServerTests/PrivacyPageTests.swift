@@ -34,6 +34,11 @@ import Testing
             #expect(byId.headers[.location] == "/admin/privacy/clients/\(clientId)")
             let file = try await app.send(.get, "/clients/\(clientId)", as: admin)
             #expect(file.text.contains("href=\"/admin/privacy/clients/\(clientId)\""))
+            let trail = "/admin/audit?clientId=\(clientId)&amp;eventType=ClientFileViewed"
+            #expect(file.text.contains("href=\"\(trail)\""), "an administrator is pointed to every opening of the file")
+            let openings = try await app.send(.get, trail.replacingOccurrences(of: "&amp;", with: "&"), as: admin)
+            #expect(openings.status == .ok)
+            #expect(openings.text.contains("Client file viewed"))
             for role in [Role.worker, .accountant] {
                 let session = try await app.signIn(role)
                 #expect(try await app.send(.get, "/admin/privacy/clients/\(clientId)", as: session).status == .forbidden)

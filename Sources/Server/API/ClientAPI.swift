@@ -41,7 +41,7 @@ struct ClientAPI {
                 handler: { request, context in try await view(request, context, file: false) }),
             Endpoint(
                 RouteKey(.get, "/api/clients/:clientId/file"),
-                .init(.api, "Everything in the client's file, in order, with who did it; records that it was viewed.", responses: Self.readAnswers),
+                .init(.api, "Everything in the client's file, in order, with who did it; records that it was viewed, and under views counts the openings and shows the latest five, newest first.", responses: Self.readAnswers),
                 handler: { request, context in try await view(request, context, file: true) }),
         ]
     }

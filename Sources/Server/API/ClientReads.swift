@@ -34,11 +34,20 @@ struct FileEntry: Encodable {
     let payload: JSONValue
 }
 
-/// A client's file: their own stream and their referrals' streams, in log order.
+/// A client's file: their own stream and their referrals' streams, in log order, and who
+/// opened it lately.
 struct ClientFile: Encodable {
     let clientId: ClientID
     let streamVersion: UInt64
     let entries: [FileEntry]
+    let views: FileViews
+}
+
+/// How many times a file was opened, and the latest showings, newest first (the audit trail
+/// lists every one).
+struct FileViews: Encodable {
+    let count: UInt64
+    let recent: [FileEntry]
 }
 
 /// Reads of clients folded straight from the log. Correct and simple; the projections' indexed
@@ -62,15 +71,17 @@ struct ClientReads {
             openFollowUps: state.openFollowUps.values.sorted { $0.dueOn < $1.dueOn }, serviceCount: state.serviceIds.count)
     }
 
-    /// The client's file, or 404: their stream, the views of it, and `referrals` (the streams of
-    /// the referrals made for them, from the read models, so no request scans every referral).
+    /// The client's file, or 404: their stream and `referrals` (the streams of the referrals
+    /// made for them, from the read models, so no request scans every referral), with the latest
+    /// views of it from their access stream (which holds views only).
     func file(_ clientId: ClientID, referrals: [String]) throws -> ClientFile {
         let own = try store.readStream(StreamID.client(clientId))
         guard let version = own.last?.streamVersion else { throw Self.notFound(clientId) }
-        // Views of the file may live in a stream of their own (`access-<id>`), apart from the facts.
-        let related = referrals + ["access-\(clientId.rawValue)"]
-        let records = (own + (try related.flatMap { try store.readStream($0) })).sorted { $0.position < $1.position }
-        return ClientFile(clientId: clientId, streamVersion: version, entries: try records.map(entry))
+        let records = (own + (try referrals.flatMap { try store.readStream($0) })).sorted { $0.position < $1.position }
+        let views = try store.readStream(StreamID.access(clientId), direction: .backwards, limit: ClientFileRenderer.recentViewsMax)
+        return ClientFile(
+            clientId: clientId, streamVersion: version, entries: try records.map(entry),
+            views: FileViews(count: views.first.map { $0.streamVersion + 1 } ?? 0, recent: try views.map(entry)))
     }
 
     /// Clients matching every given key: part of a name (any case, accents ignored), a UCI,

@@ -111,6 +111,8 @@ struct ClientPages {
             "clientId": clientId.rawValue, "anonymous": client.anonymous, "registeredOn": client.registeredOn.description,
             "caseStatus": Plain.words(client.caseStatus), "version": file.streamVersion, "canOpenCase": client.caseStatus != "open",
             "entries": timeline(file, context: context),
+            "viewCount": file.views.count, "views": recentViews(file.views),
+            "readsTheAuditTrail": context.account?.roles.contains(.administrator) == true,
             "today": CalendarDate.day(of: Date(), in: services.configuration.timeZone).description,
             "components": Plain.options(ServiceComponent.codes), "modes": Plain.options(ContactMode.codes), "outcomes": Plain.options(ServiceOutcome.codes),
             "needs": Plain.options(NeedDomain.codes),
@@ -134,6 +136,16 @@ struct ClientPages {
                 "eventId": entry.eventId.uuidString.lowercased(), "clientId": file.clientId.rawValue, "correctable": correctable,
                 "notes": CorrectionPages.notes(for: entry.eventId, in: file, timeZone: timeZone),
             ]
+        }
+    }
+
+    /// The latest showings of the file, newest first: when, by whom, and why.
+    func recentViews(_ views: FileViews) -> [[String: Any]] {
+        let timeZone = services.configuration.timeZone
+        return views.recent.map { entry in
+            var purpose = ""
+            if case .object(let fields) = entry.payload, case .string(let code)? = fields["purpose"] { purpose = Plain.words(code) }
+            return ["recordedAt": Plain.time(entry.recordedAt, timeZone), "actor": entry.actor, "purpose": purpose]
         }
     }
 
