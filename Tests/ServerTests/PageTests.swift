@@ -75,7 +75,7 @@ import Testing
             // apart, newest first, never among the casework of the timeline.
             #expect(file.text.contains("Opened 2 times"))
             #expect(!file.text.contains("Client file viewed"))
-            #expect(file.text.components(separatedBy: "by u-worker, for casework</li>").count == 3)
+            #expect(file.text.components(separatedBy: "by The worker, for casework</li>").count == 3)
             #expect(!file.text.contains("every opening in the audit trail"), "the audit trail is the administrators'")
         }
     }

@@ -102,7 +102,7 @@ import Testing
             #expect(erased.status == .seeOther, "\(erased.text)")
             #expect(try app.events("client-\(clientId)").filter { $0.eventType == "PersonalDataErased" }.count == 1)
             let page = try await app.send(.get, "/admin/privacy/clients/\(clientId)", as: admin)
-            #expect(page.text.contains("erased on \(Self.today) by u-administrator"))
+            #expect(page.text.contains("erased on \(Self.today) by The administrator"))
             #expect(page.text.contains("PR-7"))
             #expect(!page.text.contains("Erase personal data</button>"))
             #expect(!page.text.contains("Okonkwo-Lee"))

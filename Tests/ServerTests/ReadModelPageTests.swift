@@ -63,6 +63,8 @@ import Testing
             let trail = try await app.send(.get, "/admin/audit?actor=u-administrator&eventType=RoleGranted", headers: [.cookie: cookie])
             #expect(trail.status == .ok)
             #expect(trail.text.contains("user-u-amina"))
+            // Who by name, and by the id the search took.
+            #expect(trail.text.contains(#"<td>The administrator<br><span class="muted">u-administrator</span></td>"#))
             let badDate = try await app.send(.get, "/admin/audit?from=yesterday", headers: [.cookie: cookie])
             #expect(badDate.status == .badRequest)
             let verify = try await app.send(.post, "/admin/verification", form: "_csrf=\(csrf)", headers: [.cookie: cookie])
@@ -72,6 +74,7 @@ import Testing
             let replay = try await app.send(.get, "/admin/replay?asOf=2999-01-01&model=audit&actor=u-administrator", headers: [.cookie: cookie])
             #expect(replay.status == .ok)
             #expect(replay.text.contains("Role granted"))
+            #expect(replay.text.contains("The administrator"))
             let members = try await app.send(.get, "/membership", headers: [.cookie: cookie])
             #expect(members.status == .ok)
             let gaps = try await app.send(.get, "/gaps", headers: [.cookie: cookie])

@@ -30,7 +30,7 @@ struct AdminPages {
         do {
             let query = try AuditQuery(reader, timeZone: services.configuration.timeZone)
             let page = try query.page(try await services.models(for: context))
-            values.merge(Self.values(page, timeZone: services.configuration.timeZone)) { $1 }
+            values.merge(try Self.values(page, timeZone: services.configuration.timeZone, names: ActorNames(services.accountCache))) { $1 }
             if let next = page.nextAfter {
                 let kept = reader.values.filter { $0.key != "after" }.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
                 values["nextQuery"] = (kept + ["after=\(next)"]).sorted().joined(separator: "&")
@@ -42,13 +42,16 @@ struct AdminPages {
         }
     }
 
-    /// An audit page as template values (also used by replay).
-    static func values(_ page: AuditPage, timeZone: TimeZone) -> [String: Any] {
+    /// An audit page as template values (also used by replay): who by name, and by the user id
+    /// the search takes.
+    static func values(_ page: AuditPage, timeZone: TimeZone, names: ActorNames) throws -> [String: Any] {
         [
             "searched": true, "count": page.entries.count, "hasEntries": !page.entries.isEmpty,
-            "entries": page.entries.map { entry in
-                [
-                    "position": entry.position, "recordedAt": Plain.time(entry.recordedAt, timeZone), "actor": entry.actor, "eventType": Plain.event(entry.eventType),
+            "entries": try page.entries.map { entry in
+                let name = try names.name(entry.actor)
+                return [
+                    "position": entry.position, "recordedAt": Plain.time(entry.recordedAt, timeZone), "actor": name,
+                    "actorId": name == entry.actor ? "" : entry.actor, "eventType": Plain.event(entry.eventType),
                     "streamId": entry.streamId, "viewed": entry.eventType == "ClientFileViewed",
                 ] as [String: Any]
             },
@@ -71,7 +74,7 @@ struct AdminPages {
             case let caseload as Caseload: values["caseload"] = WorkPages.values(caseload)
             case let register as MembershipRegister: values["membership"] = SocietyPages.values(register)
             case let gaps as PartnershipGaps: values["gaps"] = SocietyPages.values(GapsView(gaps))
-            case let page as AuditPage: values["audit"] = Self.values(page, timeZone: services.configuration.timeZone)
+            case let page as AuditPage: values["audit"] = try Self.values(page, timeZone: services.configuration.timeZone, names: ActorNames(services.accountCache))
             default: break
             }
             return services.pages.render("replay", title: "Replay", values: values, context: context)

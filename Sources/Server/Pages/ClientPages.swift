@@ -102,6 +102,7 @@ struct ClientPages {
         _ = try await services.commands(idempotencyKey: nil, expectedVersion: nil).run(view, correlationId: context.requestId)
         let client = try reads.client(clientId)
         let file = try reads.file(clientId, referrals: try await services.referralStreams(of: clientId, context: context))
+        let names = ActorNames(services.accountCache)
         let title = client.personal.map { "\($0.givenNames) \($0.familyName)" } ?? "Anonymous client"
         let referrals = Set(file.entries.filter { $0.eventType == ReferralMade.eventType }.map(\.streamId)).sorted().map { stream in
             ["referralId": String(stream.dropFirst(StreamID.referralCategory.count + 1)), "clientId": clientId.rawValue,
@@ -110,8 +111,8 @@ struct ClientPages {
         let values: [String: Any] = [
             "clientId": clientId.rawValue, "anonymous": client.anonymous, "registeredOn": client.registeredOn.description,
             "caseStatus": Plain.words(client.caseStatus), "version": file.streamVersion, "canOpenCase": client.caseStatus != "open",
-            "entries": timeline(file, context: context),
-            "viewCount": file.views.count, "views": recentViews(file.views),
+            "entries": try timeline(file, context: context, names: names),
+            "viewCount": file.views.count, "views": try recentViews(file.views, names: names),
             "readsTheAuditTrail": context.account?.roles.contains(.administrator) == true,
             "today": CalendarDate.day(of: Date(), in: services.configuration.timeZone).description,
             "components": Plain.options(ServiceComponent.codes), "modes": Plain.options(ContactMode.codes), "outcomes": Plain.options(ServiceOutcome.codes),
@@ -124,28 +125,33 @@ struct ClientPages {
     }
 
     /// The file's entries, newest first, each with its corrections beside it and, for those who
-    /// may correct, a link to correct or void it.
-    func timeline(_ file: ClientFile, context: AppRequestContext) -> [[String: Any]] {
+    /// may correct, a link to correct or void it. A correction or void shown beside the entry it
+    /// changes is not listed again on its own.
+    func timeline(_ file: ClientFile, context: AppRequestContext, names: ActorNames) throws -> [[String: Any]] {
         let timeZone = services.configuration.timeZone
         let mayCorrect = !context.actor.roles.isDisjoint(with: CorrectionPages.correctors)
         let voided = Set(file.entries.filter { $0.eventType == EventVoided.eventType }.compactMap(CorrectionPages.originalEventId))
-        return file.entries.reversed().map { entry in
+        let listed = Set(file.entries.map(\.eventId))
+        let shownBeside = { (entry: FileEntry) in
+            CorrectionPages.uncorrectable.contains(entry.eventType) && CorrectionPages.originalEventId(of: entry).map(listed.contains) == true
+        }
+        return try file.entries.reversed().filter { !shownBeside($0) }.map { entry in
             let correctable = mayCorrect && !CorrectionPages.uncorrectable.contains(entry.eventType) && !voided.contains(entry.eventId)
             return [
-                "eventType": Plain.event(entry.eventType), "occurredAt": Plain.time(entry.occurredAt, timeZone), "actor": entry.actor,
+                "eventType": Plain.event(entry.eventType), "occurredAt": Plain.time(entry.occurredAt, timeZone), "actor": try names.name(entry.actor),
                 "eventId": entry.eventId.uuidString.lowercased(), "clientId": file.clientId.rawValue, "correctable": correctable,
-                "notes": CorrectionPages.notes(for: entry.eventId, in: file, timeZone: timeZone),
+                "notes": try CorrectionPages.notes(for: entry.eventId, in: file, timeZone: timeZone, names: names),
             ]
         }
     }
 
     /// The latest showings of the file, newest first: when, by whom, and why.
-    func recentViews(_ views: FileViews) -> [[String: Any]] {
+    func recentViews(_ views: FileViews, names: ActorNames) throws -> [[String: Any]] {
         let timeZone = services.configuration.timeZone
-        return views.recent.map { entry in
+        return try views.recent.map { entry in
             var purpose = ""
             if case .object(let fields) = entry.payload, case .string(let code)? = fields["purpose"] { purpose = Plain.words(code) }
-            return ["recordedAt": Plain.time(entry.recordedAt, timeZone), "actor": entry.actor, "purpose": purpose]
+            return ["recordedAt": Plain.time(entry.recordedAt, timeZone), "actor": try names.name(entry.actor), "purpose": purpose]
         }
     }
 

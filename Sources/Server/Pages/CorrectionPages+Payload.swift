@@ -25,11 +25,11 @@ extension CorrectionPages {
 
     /// What the timeline shows beside entry `eventId`: each correction and voiding of it, with
     /// when, who and why.
-    static func notes(for eventId: UUID, in file: ClientFile, timeZone: TimeZone) -> [[String: Any]] {
-        file.entries.filter { uncorrectable.contains($0.eventType) && originalEventId(of: $0) == eventId }.map { note in
+    static func notes(for eventId: UUID, in file: ClientFile, timeZone: TimeZone, names: ActorNames) throws -> [[String: Any]] {
+        try file.entries.filter { uncorrectable.contains($0.eventType) && originalEventId(of: $0) == eventId }.map { note in
             let reason: String = if case .object(let payload) = note.payload, case .string(let text)? = payload["reason"] { text } else { FreeText.withheld }
             let what = note.eventType == EventVoided.eventType ? "Voided" : "Corrected"
-            return ["note": "\(what) \(Plain.time(note.occurredAt, timeZone)) by \(note.actor): \(reason)", "voided": note.eventType == EventVoided.eventType]
+            return ["note": "\(what) \(Plain.time(note.occurredAt, timeZone)) by \(try names.name(note.actor)): \(reason)", "voided": note.eventType == EventVoided.eventType]
         }
     }
 

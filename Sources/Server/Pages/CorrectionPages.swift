@@ -55,6 +55,7 @@ struct CorrectionPages {
         let view = RecordFileView(actor: context.actor, clientId: clientId, purpose: .casework)
         _ = try await services.commands(idempotencyKey: nil, expectedVersion: nil).run(view, correlationId: context.requestId)
         let (entry, file) = try await target(context)
+        let names = ActorNames(services.accountCache)
         let current = Self.currentPayload(of: entry, in: file)
         let form = PageForm.fields(context)
         let fields = current.sorted { $0.key < $1.key }.map { name, value -> [String: Any] in
@@ -70,8 +71,8 @@ struct CorrectionPages {
         }
         let values: [String: Any] = [
             "clientId": clientId.rawValue, "eventId": entry.eventId.uuidString.lowercased(), "eventType": Plain.event(entry.eventType),
-            "occurredAt": Plain.time(entry.occurredAt, services.configuration.timeZone), "actor": entry.actor, "fields": fields,
-            "notes": Self.notes(for: entry.eventId, in: file, timeZone: services.configuration.timeZone),
+            "occurredAt": Plain.time(entry.occurredAt, services.configuration.timeZone), "actor": try names.name(entry.actor), "fields": fields,
+            "notes": try Self.notes(for: entry.eventId, in: file, timeZone: services.configuration.timeZone, names: names),
             "canVoid": !context.actor.roles.isDisjoint(with: Self.voiders) && entry.streamVersion > 0,
             "reason": form["reason"] ?? "",
         ]

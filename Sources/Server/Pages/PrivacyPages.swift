@@ -45,7 +45,7 @@ struct PrivacyPages {
         if let erasure = client.erasure {
             let record = records.last { $0.eventType == PersonalDataErased.eventType }
             page["erased"] = [
-                "erasedOn": erasure.erasedOn.description, "erasedBy": record?.actor ?? "unknown", "ground": Plain.words(erasure.ground.rawValue),
+                "erasedOn": erasure.erasedOn.description, "erasedBy": try record.map { try ActorNames(services.accountCache).name($0.actor) } ?? "unknown", "ground": Plain.words(erasure.ground.rawValue),
                 "reference": erasure.reference,
             ]
         }

@@ -87,11 +87,12 @@ struct ReportPages {
         let cell = try query.required("cell", example: "services")
         let (report, models) = try await ReportAPI(services: services).report(request, context)
         let events = try models.explain(report, cell: cell)
+        let names = ActorNames(services.accountCache)
         let back = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("cell=") }.joined(separator: "&")
         let values: [String: Any] = [
             "label": ReportLabels.label(cell), "value": report.value(cell), "contractId": report.contractId,
             "start": report.period.start.description, "end": report.period.end.description, "back": back,
-            "events": events.map { ["position": $0.position, "eventType": Plain.event($0.eventType), "streamId": $0.streamId, "occurredAt": Plain.time($0.occurredAt, services.configuration.timeZone), "actor": $0.actor] },
+            "events": try events.map { ["position": $0.position, "eventType": Plain.event($0.eventType), "streamId": $0.streamId, "occurredAt": Plain.time($0.occurredAt, services.configuration.timeZone), "actor": try names.name($0.actor)] },
         ]
         return services.pages.render("explain", title: "Behind the figure", values: values, context: context)
     }
@@ -103,7 +104,7 @@ struct ReportPages {
         let payload = String(decoding: try encoder.encode(entry.payload), as: UTF8.self)
         let values: [String: Any] = [
             "position": entry.position, "eventType": Plain.event(entry.eventType), "code": entry.eventType, "streamId": entry.streamId, "streamVersion": entry.streamVersion,
-            "occurredAt": Plain.time(entry.occurredAt, services.configuration.timeZone), "recordedAt": Plain.time(entry.recordedAt, services.configuration.timeZone), "actor": entry.actor,
+            "occurredAt": Plain.time(entry.occurredAt, services.configuration.timeZone), "recordedAt": Plain.time(entry.recordedAt, services.configuration.timeZone), "actor": try ActorNames(services.accountCache).name(entry.actor), "actorId": entry.actor,
             "correlationId": entry.correlationId?.uuidString.lowercased() ?? "—", "eventId": entry.eventId.uuidString.lowercased(), "payload": payload,
         ]
         return services.pages.render("event", title: "\(Plain.event(entry.eventType)), position \(entry.position)", values: values, context: context)

@@ -62,7 +62,7 @@ enum ReportTemplates {
         <dt>Record</dt><dd>{{streamId}}, version {{streamVersion}}</dd>
         <dt>Happened</dt><dd>{{occurredAt}}</dd>
         <dt>Recorded</dt><dd>{{recordedAt}}</dd>
-        <dt>By</dt><dd>{{actor}}</dd>
+        <dt>By</dt><dd>{{actor}} ({{actorId}})</dd>
         <dt>Request</dt><dd>{{correlationId}}</dd>
         <dt>Event id</dt><dd>{{eventId}}</dd>
         </dl>

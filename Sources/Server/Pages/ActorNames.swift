@@ -1,0 +1,22 @@
+import Events
+
+/// Who did something, as a page shows it: the account's full name ("Amina Haddad", not
+/// "u-amina"). The user id stays in the audit trail's own line, the API and every export. An
+/// actor that names no account (the first administrator's `setup`, an import) is shown as
+/// recorded. One per page: each actor is looked up once however many entries are theirs.
+final class ActorNames {
+    private let accounts: AccountCache
+    private var shown: [String: String] = [:]
+
+    init(_ accounts: AccountCache) {
+        self.accounts = accounts
+    }
+
+    /// The name to show for `actor`.
+    func name(_ actor: String) throws -> String {
+        if let known = shown[actor] { return known }
+        let name = try accounts.account(UserID(actor))?.displayName ?? actor
+        shown[actor] = name
+        return name
+    }
+}
