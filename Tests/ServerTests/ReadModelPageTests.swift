@@ -3,7 +3,7 @@ import EventStore
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
-import Server
+@testable import Server
 import Testing
 
 /// The read-model pages, signed in through the form as a browser is.
@@ -33,6 +33,12 @@ import Testing
             #expect(page.status == .ok, "\(page.text)")
             #expect(page.text.contains(#"data-cell="services">1</a>"#))
             #expect(page.text.contains("/api/reports/funder/xlsx?contract=ircc-test&amp;month="))
+            // In sections, in the order a funder reads them, each figure named in words.
+            let captions = ["<caption>Clients</caption>", "<caption>Who the clients are</caption>", "<caption>Services and minutes</caption>"]
+            let offsets = captions.compactMap { page.text.range(of: $0)?.lowerBound }
+            #expect(offsets.count == captions.count && offsets == offsets.sorted(), "\(offsets)")
+            #expect(page.text.contains(#"<th scope="row">Unique clients served</th>"#))
+            #expect(page.text.contains(#"<th scope="row">Services delivered</th>"#))
             let explain = try await app.send(.get, "/reports/explain?\(query)&cell=services", headers: [.cookie: cookie])
             #expect(explain.status == .ok)
             #expect(explain.text.contains("Service delivered"))
@@ -43,6 +49,25 @@ import Testing
             #expect(bad.status == .badRequest)
             #expect(bad.text.contains(#"<p class="error" id="month-error">"#))
         }
+    }
+
+    @Test func reportFiguresAreNamedInWordsAndPlacedInTheirSections() {
+        #expect(ReportLabels.label("clients.ageBand.age25to44") == "Age: 25 to 44")
+        #expect(ReportLabels.label("services.ageBand.age65plus") == "Services by age: 65 and over")
+        #expect(ReportLabels.label("clients.immigrationCategory.refugeeGovernmentAssisted") == "Immigration category: refugee government assisted")
+        #expect(ReportLabels.label("minutes.component.languageTraining") == "Minutes: language training")
+        #expect(ReportLabels.label("referrals.funderFunded.accepted") == "Referrals: funder funded, accepted")
+        #expect(ReportLabels.label("clients.new") == "New in the fiscal year")
+        #expect(ReportLabels.label("clients.language.french") == "Preferred official language: French")
+        #expect(ReportLabels.place("clients.unique").title == "Clients")
+        #expect(ReportLabels.place("clients.gender.female").title == "Who the clients are")
+        #expect(ReportLabels.place("services").title == "Services and minutes")
+        #expect(ReportLabels.place("services.mode.phone").title == "Services and minutes")
+        #expect(ReportLabels.place("referrals.internal.made").title == "Referrals")
+        #expect(ReportLabels.place("somethingNew").title == "Other figures")
+        // Within a section, the figures keep the order of its prefixes: totals before their parts.
+        #expect(ReportLabels.place("services").rank < ReportLabels.place("services.component.informationAndOrientation").rank)
+        #expect(ReportLabels.place("clients.unique").rank < ReportLabels.place("clients.new").rank)
     }
 
     @Test func anAdministratorManagesUsersAndSearchesTheTrail() async throws {

@@ -22,6 +22,8 @@ enum LayoutTemplates {
         table{border-collapse:collapse;width:100%;margin:1rem 0;display:block;overflow-x:auto}
         th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
         td.number,th.number{text-align:right;font-variant-numeric:tabular-nums}
+        table.figures{display:table}
+        caption{text-align:left;font-weight:600;font-size:1.15rem;padding:.25rem 0}
         .error{color:#b00020;font-weight:600;margin:.25rem 0}
         .receipt{font-size:1.5rem;font-family:ui-monospace,monospace;border:2px solid #0a6;padding:.5rem 1rem;display:inline-block}
         .inline{display:inline}

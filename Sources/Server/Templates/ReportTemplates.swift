@@ -43,10 +43,11 @@ enum ReportTemplates {
         """
 
     static let reportCells = """
-        <table><caption>Every figure links to the events behind it</caption>
+        <p>Every figure links to the events behind it.</p>
+        {{#sections}}<table class="figures"><caption>{{title}}</caption>
         <thead><tr><th scope="col">Figure</th><th scope="col" class="number">Value</th></tr></thead>
         <tbody>{{#cells}}<tr><th scope="row">{{label}}</th><td class="number">{{#linked}}<a href="/reports/explain?{{query}}&amp;cell={{cell}}" data-cell="{{name}}">{{value}}</a>{{/linked}}{{^linked}}{{value}}{{/linked}}</td></tr>{{/cells}}</tbody>
-        </table>
+        </table>{{/sections}}
         """
 
     static let explain = """
