@@ -69,6 +69,7 @@ import Testing
             #expect(file.text.contains("Case: open"))
             #expect(file.status == .ok)
             #expect(file.text.contains("Service delivered"))
+            #expect(file.text.contains("<br>information and orientation, 30 min, phone, in ar, completed"))
             #expect(file.text.contains(#"<label for="minutes">"#))
             #expect(try app.fileViews(clientId).count == 2)
             // The refused service showed the file once, this is the second: counted and listed

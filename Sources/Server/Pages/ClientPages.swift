@@ -141,6 +141,7 @@ struct ClientPages {
                 "eventType": Plain.event(entry.eventType), "occurredAt": Plain.time(entry.occurredAt, timeZone), "actor": try names.name(entry.actor),
                 "eventId": entry.eventId.uuidString.lowercased(), "clientId": file.clientId.rawValue, "correctable": correctable,
                 "notes": try CorrectionPages.notes(for: entry.eventId, in: file, timeZone: timeZone, names: names),
+                "summary": try EntrySummary.text(entry.eventType, payload: CorrectionPages.currentPayload(of: entry, in: file), names: names) ?? "",
             ]
         }
     }

@@ -47,7 +47,7 @@ enum ClientTemplates {
         {{#canOpenCase}}<form method="post" action="/clients/{{clientId}}/case"><input type="hidden" name="_csrf" value="{{csrf}}">
         <button type="submit">Open the case and add it to my caseload</button></form>{{/canOpenCase}}
         <h2>Timeline</h2>
-        <ol class="timeline">{{#entries}}<li><strong>{{eventType}}</strong>, {{occurredAt}}, by {{actor}}{{#notes}}<br><em>{{note}}</em>{{/notes}}{{#correctable}} <a href="/clients/{{clientId}}/corrections/{{eventId}}" aria-label="Correct or void: {{eventType}}, {{occurredAt}}">Correct or void</a>{{/correctable}}</li>{{/entries}}</ol>
+        <ol class="timeline">{{#entries}}<li><strong>{{eventType}}</strong>, {{occurredAt}}, by {{actor}}{{#summary}}<br>{{summary}}{{/summary}}{{#notes}}<br><em>{{note}}</em>{{/notes}}{{#correctable}} <a href="/clients/{{clientId}}/corrections/{{eventId}}" aria-label="Correct or void: {{eventType}}, {{occurredAt}}">Correct or void</a>{{/correctable}}</li>{{/entries}}</ol>
         <h2 id="views">Who opened this file</h2>
         <p>Opened {{viewCount}} times{{#readsTheAuditTrail}} (<a href="/admin/audit?clientId={{clientId}}&amp;eventType=ClientFileViewed">every opening in the audit trail</a>){{/readsTheAuditTrail}}. The latest:</p>
         <ol class="views">{{#views}}<li>{{recordedAt}}, by {{actor}}, for {{purpose}}</li>{{/views}}</ol>
