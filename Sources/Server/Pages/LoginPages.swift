@@ -29,8 +29,9 @@ struct LoginPages {
     @Sendable func home(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let roles = context.account?.roles ?? []
         if !roles.isDisjoint(with: [.worker, .supervisor]) { return try await WorkPages(services: services).caseload(request, context) }
-        let links = Navigation.links(for: roles).map { ["href": $0.href, "label": $0.label] }
-        return services.pages.render("home", title: "Home", values: ["links": links], context: context)
+        var values: [String: Any] = ["links": Navigation.links(for: roles).map { ["href": $0.href, "label": $0.label] }]
+        if roles.contains(.administrator) { values["dashboard"] = try await AdminDashboard(services: services).values(context) }
+        return services.pages.render("home", title: "Home", values: values, context: context)
     }
 
     @Sendable func form(_ request: Request, _ context: AppRequestContext) async throws -> Response {
