@@ -35,6 +35,13 @@ import Testing
             #expect(after.text.contains("Last checked intact: \(head) events, finished"))
             #expect(!after.text.contains("Not checked since the server started."))
 
+            // Sections show for any string, empty or not: none is left empty.
+            let register = try await app.send(.get, "/membership", as: admin)
+            #expect(register.text.contains("Rosa Diaz"))
+            #expect(!register.text.contains("represented by"), "individuals have no representative")
+            let bySetup = try await app.send(.get, "/admin/audit?actor=setup", as: admin)
+            #expect(bySetup.text.contains("<td>setup</td>"), "an actor with no account is shown once, as recorded")
+
             let accountant = try await app.signIn(.accountant)
             let elsewhere = try await app.send(.get, "/", as: accountant)
             #expect(elsewhere.status == .ok)

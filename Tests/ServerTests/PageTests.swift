@@ -70,6 +70,8 @@ import Testing
             #expect(file.status == .ok)
             #expect(file.text.contains("Service delivered"))
             #expect(file.text.contains("<br>information and orientation, 30 min, phone, in ar, completed"))
+            // An entry with nothing more to say has no empty line for it (an empty string shows a section).
+            #expect(!file.text.contains("<br> <a href=\"/clients/") && !file.text.contains("<br></li>"))
             #expect(file.text.contains(#"<label for="minutes">"#))
             #expect(try app.fileViews(clientId).count == 2)
             // The refused service showed the file once, this is the second: counted and listed

@@ -51,7 +51,7 @@ struct AdminPages {
                 let name = try names.name(entry.actor)
                 return [
                     "position": entry.position, "recordedAt": Plain.time(entry.recordedAt, timeZone), "actor": name,
-                    "actorId": name == entry.actor ? "" : entry.actor, "eventType": Plain.event(entry.eventType),
+                    "actorId": entry.actor, "actorIdDiffers": name != entry.actor, "eventType": Plain.event(entry.eventType),
                     "streamId": entry.streamId, "viewed": entry.eventType == "ClientFileViewed",
                 ] as [String: Any]
             },

@@ -137,12 +137,14 @@ struct ClientPages {
         }
         return try file.entries.reversed().filter { !shownBeside($0) }.map { entry in
             let correctable = mayCorrect && !CorrectionPages.uncorrectable.contains(entry.eventType) && !voided.contains(entry.eventId)
-            return [
+            var shown: [String: Any] = [
                 "eventType": Plain.event(entry.eventType), "occurredAt": Plain.time(entry.occurredAt, timeZone), "actor": try names.name(entry.actor),
                 "eventId": entry.eventId.uuidString.lowercased(), "clientId": file.clientId.rawValue, "correctable": correctable,
                 "notes": try CorrectionPages.notes(for: entry.eventId, in: file, timeZone: timeZone, names: names),
-                "summary": try EntrySummary.text(entry.eventType, payload: CorrectionPages.currentPayload(of: entry, in: file), names: names) ?? "",
             ]
+            // Absent, not empty: a template section shows for an empty string.
+            shown["summary"] = try EntrySummary.text(entry.eventType, payload: CorrectionPages.currentPayload(of: entry, in: file), names: names)
+            return shown
         }
     }
 

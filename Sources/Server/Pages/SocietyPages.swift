@@ -45,7 +45,7 @@ struct SocietyPages {
             "members": register.members.map { member -> [String: Any] in
                 [
                     "memberId": member.memberId, "displayName": member.displayName, "kind": member.kind.rawValue,
-                    "representative": member.representative ?? "", "standing": ReportLabels.words(member.standing.rawValue),
+                    "representative": member.representative ?? "", "hasRepresentative": member.representative?.isEmpty == false, "standing": ReportLabels.words(member.standing.rawValue),
                     "pending": member.standing == .pending, "termExpiresOn": member.termExpiresOn?.description ?? "—", "lapsingSoon": member.lapsingSoon,
                 ]
             },

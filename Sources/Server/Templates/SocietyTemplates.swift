@@ -31,7 +31,7 @@ enum SocietyTemplates {
     static let registerTable = """
         <table><caption>Register of members as of {{asOf}}</caption>
         <thead><tr><th scope="col">Member</th><th scope="col">Standing</th><th scope="col">Term ends</th>{{#canDecide}}<th scope="col">Action</th>{{/canDecide}}</tr></thead>
-        <tbody>{{#members}}<tr><td>{{displayName}}{{#representative}}<br><span class="muted">represented by {{representative}}</span>{{/representative}}<br><span class="muted">{{kind}}, {{memberId}}</span></td>
+        <tbody>{{#members}}<tr><td>{{displayName}}{{#hasRepresentative}}<br><span class="muted">represented by {{representative}}</span>{{/hasRepresentative}}<br><span class="muted">{{kind}}, {{memberId}}</span></td>
         <td>{{standing}}</td><td>{{termExpiresOn}}{{#lapsingSoon}} <strong>lapsing soon</strong>{{/lapsingSoon}}</td>
         {{#canDecide}}<td>{{#pending}}<form method="post" action="/membership/{{memberId}}/decision"><input type="hidden" name="_csrf" value="{{csrf}}">
         <label for="reason-{{memberId}}">Reason (to reject)</label><input type="text" id="reason-{{memberId}}" name="reason">
