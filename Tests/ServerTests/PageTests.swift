@@ -98,6 +98,9 @@ import Testing
                 .post, "/referrals/\(referralId)/move", form: "_csrf=\(csrf)&clientId=\(clientId)&step=accept", headers: [.cookie: cookie])
             #expect(moved.status == .seeOther)
             #expect(try app.events("referral-\(referralId)").map(\.eventType) == ["ReferralMade", "ReferralAccepted"])
+            // The acceptance says which referral it answers.
+            let after = try await app.send(.get, "/clients/\(clientId)", headers: [.cookie: cookie])
+            #expect(after.text.components(separatedBy: "<br>for employment, to Job club").count == 3, "the referral made and its acceptance")
         }
     }
 

@@ -39,6 +39,15 @@ import Testing
                 as: supervisor, csrf: false)
             #expect(changed.status == .seeOther, "\(changed.text)")
             #expect(try app.events(registered.streamId).map(\.eventType) == ["PartnerRegistered", "PartnerUpdated"])
+            // A referral to the agency names it in the client's timeline, as it is called now.
+            let consenting = Bodies.intake().replacingOccurrences(of: #""shareWithPartners":false"#, with: #""shareWithPartners":true"#)
+            let clientId = try await ClientAPITests.register(app, supervisor, body: consenting)
+            let referred = try await app.send(
+                .post, "/clients/\(clientId)/referrals", form: Self.form(supervisor, "partnerId=\(partnerId)&needDomain=housing"), as: supervisor, csrf: false)
+            #expect(referred.status == .seeOther)
+            let file = try await app.send(.get, "/clients/\(clientId)", as: supervisor)
+            #expect(file.text.contains("<br>for housing, to Maison d"), "the partner is named, not given by id")
+            #expect(!file.text.contains("to \(partnerId)"))
             let forged = try await app.send(.post, "/partners", form: "_csrf=forged&name=X&funding=hybrid", as: supervisor, csrf: false)
             #expect(forged.status == .forbidden)
             let unknown = try await app.send(.get, "/partners/nobody", as: supervisor)

@@ -34,6 +34,7 @@ import Testing
             #expect(byId.headers[.location] == "/admin/privacy/clients/\(clientId)")
             let file = try await app.send(.get, "/clients/\(clientId)", as: admin)
             #expect(file.text.contains("href=\"/admin/privacy/clients/\(clientId)\""))
+            #expect(file.text.contains("Opened once"), "the first showing")
             let trail = "/admin/audit?clientId=\(clientId)&amp;eventType=ClientFileViewed"
             #expect(file.text.contains("href=\"\(trail)\""), "an administrator is pointed to every opening of the file")
             let openings = try await app.send(.get, trail.replacingOccurrences(of: "&amp;", with: "&"), as: admin)

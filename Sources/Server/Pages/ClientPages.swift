@@ -112,7 +112,7 @@ struct ClientPages {
             "clientId": clientId.rawValue, "anonymous": client.anonymous, "registeredOn": client.registeredOn.description,
             "caseStatus": Plain.words(client.caseStatus), "version": file.streamVersion, "canOpenCase": client.caseStatus != "open",
             "entries": try timeline(file, context: context, names: names),
-            "viewCount": file.views.count, "views": try recentViews(file.views, names: names),
+            "openedTimes": file.views.count == 1 ? "once" : "\(file.views.count) times", "views": try recentViews(file.views, names: names),
             "readsTheAuditTrail": context.account?.roles.contains(.administrator) == true,
             "today": CalendarDate.day(of: Date(), in: services.configuration.timeZone).description,
             "components": Plain.options(ServiceComponent.codes), "modes": Plain.options(ContactMode.codes), "outcomes": Plain.options(ServiceOutcome.codes),
@@ -132,6 +132,9 @@ struct ClientPages {
         let mayCorrect = !context.actor.roles.isDisjoint(with: CorrectionPages.correctors)
         let voided = Set(file.entries.filter { $0.eventType == EventVoided.eventType }.compactMap(CorrectionPages.originalEventId))
         let listed = Set(file.entries.map(\.eventId))
+        let summaries = try EntrySummary(
+            file: file, payloads: { CorrectionPages.currentPayload(of: $0, in: file) }, names: names,
+            partners: PartnerNames(LogDirectory(log: services.store)))
         let shownBeside = { (entry: FileEntry) in
             CorrectionPages.uncorrectable.contains(entry.eventType) && CorrectionPages.originalEventId(of: entry).map(listed.contains) == true
         }
@@ -143,7 +146,7 @@ struct ClientPages {
                 "notes": try CorrectionPages.notes(for: entry.eventId, in: file, timeZone: timeZone, names: names),
             ]
             // Absent, not empty: a template section shows for an empty string.
-            shown["summary"] = try EntrySummary.text(entry.eventType, payload: CorrectionPages.currentPayload(of: entry, in: file), names: names)
+            shown["summary"] = try summaries.text(entry.eventType, payload: CorrectionPages.currentPayload(of: entry, in: file))
             return shown
         }
     }

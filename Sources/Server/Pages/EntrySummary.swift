@@ -1,12 +1,37 @@
 import Events
 
 /// What a timeline entry says beyond its kind: a service's component, minutes and how it was
-/// given, a referral's need and where it went, a follow-up's date and purpose, why a case
-/// closed. Read from the payload as it stands after its corrections, as the file shows it
-/// (personal fields opened when the server holds the keys, free text withheld while sealed).
-enum EntrySummary {
-    static func text(_ eventType: String, payload fields: [String: JSONValue], names: ActorNames) throws -> String? {
+/// given, a referral's need and the agency it went to, a follow-up's date and purpose, why a case
+/// closed. A referral's later steps and a follow-up's completion say which one they close, from
+/// the file's own earlier entries. Read from payloads as they stand after their corrections, as
+/// the file shows them (personal fields opened when the server holds the keys, free text
+/// withheld while sealed). People and partner agencies are named, not given by id.
+struct EntrySummary {
+    private let names: ActorNames
+    private let partners: PartnerNames
+    /// Each referral of the file in words ("for education, to Community Language Hub").
+    private var referrals: [String: String] = [:]
+    /// Each follow-up's purpose.
+    private var followUps: [String: String] = [:]
+
+    /// Summaries for the entries of `file`, whose `payloads` are as corrected.
+    init(file: ClientFile, payloads: (FileEntry) -> [String: JSONValue], names: ActorNames, partners: PartnerNames) throws {
+        self.names = names
+        self.partners = partners
+        for entry in file.entries {
+            let payload = Fields(payloads(entry))
+            if entry.eventType == ReferralMade.eventType, let id = payload.string("referralId") {
+                referrals[id] = try Self.referral(payload, partners: partners)
+            }
+            if entry.eventType == FollowUpScheduled.eventType, let id = payload.string("followUpId") {
+                followUps[id] = payload.text("purpose")
+            }
+        }
+    }
+
+    func text(_ eventType: String, payload fields: [String: JSONValue]) throws -> String? {
         let payload = Fields(fields)
+        let referral = payload.string("referralId").flatMap { referrals[$0] }
         let parts: [String?]
         switch eventType {
         case ServiceDelivered.eventType:
@@ -16,13 +41,17 @@ enum EntrySummary {
                 payload.words("outcome"), payload.string("contractId").map { "funded by \($0)" }, payload.text("note"),
             ]
         case ReferralMade.eventType:
-            parts = [payload.words("needDomain").map { "for \($0)" }, target(payload.object("target")), payload.text("note")]
+            parts = [try Self.referral(payload, partners: partners), payload.text("note")]
+        case ReferralAccepted.eventType:
+            parts = [referral]
         case ReferralDeclined.eventType, ReferralCancelled.eventType:
-            parts = [payload.string("reason")]
+            parts = [referral, payload.string("reason")]
         case ReferralCompleted.eventType:
-            parts = [payload.text("note")]
+            parts = [referral, payload.text("note")]
         case FollowUpScheduled.eventType:
             parts = [payload.string("dueOn").map { "due \($0)" }, payload.text("purpose")]
+        case FollowUpCompleted.eventType:
+            parts = [payload.string("followUpId").flatMap { followUps[$0] }]
         case CaseAssigned.eventType:
             parts = [try payload.string("workerId").map { "to \(try names.name($0))" }]
         case CaseTransferred.eventType:
@@ -39,6 +68,11 @@ enum EntrySummary {
                 let need = Fields(need)
                 return need.words("domain").map { domain in need.string("priority").map { "\(domain) (\($0))" } ?? domain }
             }
+        case SettlementPlanSet.eventType:
+            parts = payload.array("goals").map { goal in
+                let goal = Fields(goal)
+                return [goal.text("description"), goal.string("targetDate").map { "by \($0)" }].compactMap { $0 }.joined(separator: " ")
+            }
         default:
             parts = []
         }
@@ -46,9 +80,12 @@ enum EntrySummary {
         return text.isEmpty ? nil : text
     }
 
-    private static func target(_ target: Fields) -> String? {
-        if let program = target.string("programName") { return "to \(program)" }
-        return target.string("partnerId").map { "to partner \($0)" }
+    /// A referral in words: the need, and the program or partner agency it went to.
+    private static func referral(_ payload: Fields, partners: PartnerNames) throws -> String? {
+        let target = payload.object("target")
+        let destination = try target.string("programName").map { "to \($0)" } ?? target.string("partnerId").map { "to \(try partners.name($0))" }
+        let text = [payload.words("needDomain").map { "for \($0)" }, destination].compactMap { $0 }.joined(separator: ", ")
+        return text.isEmpty ? nil : text
     }
 
     /// A payload object's fields, read leniently: a field missing or of another shape is nil.

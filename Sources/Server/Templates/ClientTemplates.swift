@@ -49,7 +49,7 @@ enum ClientTemplates {
         <h2>Timeline</h2>
         <ol class="timeline">{{#entries}}<li><strong>{{eventType}}</strong>, {{occurredAt}}, by {{actor}}{{#summary}}<br>{{summary}}{{/summary}}{{#notes}}<br><em>{{note}}</em>{{/notes}}{{#correctable}} <a href="/clients/{{clientId}}/corrections/{{eventId}}" aria-label="Correct or void: {{eventType}}, {{occurredAt}}">Correct or void</a>{{/correctable}}</li>{{/entries}}</ol>
         <h2 id="views">Who opened this file</h2>
-        <p>Opened {{viewCount}} times{{#readsTheAuditTrail}} (<a href="/admin/audit?clientId={{clientId}}&amp;eventType=ClientFileViewed">every opening in the audit trail</a>){{/readsTheAuditTrail}}. The latest:</p>
+        <p>Opened {{openedTimes}}{{#readsTheAuditTrail}} (<a href="/admin/audit?clientId={{clientId}}&amp;eventType=ClientFileViewed">every opening in the audit trail</a>){{/readsTheAuditTrail}}. The latest:</p>
         <ol class="views">{{#views}}<li>{{recordedAt}}, by {{actor}}, for {{purpose}}</li>{{/views}}</ol>
         <h2 id="service">Log a service</h2>
         <form method="post" action="/clients/{{clientId}}/services">
