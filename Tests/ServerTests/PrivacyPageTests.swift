@@ -40,6 +40,7 @@ import Testing
             let openings = try await app.send(.get, trail.replacingOccurrences(of: "&amp;", with: "&"), as: admin)
             #expect(openings.status == .ok)
             #expect(openings.text.contains("Client file viewed"))
+            #expect(openings.text.contains(#"<a href="/clients/\#(clientId)">access-\#(clientId)</a>"#), "each opening links to the file")
             for role in [Role.worker, .accountant] {
                 let session = try await app.signIn(role)
                 #expect(try await app.send(.get, "/admin/privacy/clients/\(clientId)", as: session).status == .forbidden)

@@ -49,13 +49,24 @@ struct AdminPages {
             "searched": true, "count": page.entries.count, "hasEntries": !page.entries.isEmpty,
             "entries": try page.entries.map { entry in
                 let name = try names.name(entry.actor)
-                return [
+                var row: [String: Any] = [
                     "position": entry.position, "recordedAt": Plain.time(entry.recordedAt, timeZone), "actor": name,
                     "actorId": entry.actor, "actorIdDiffers": name != entry.actor, "eventType": Plain.event(entry.eventType),
                     "streamId": entry.streamId, "viewed": entry.eventType == "ClientFileViewed",
-                ] as [String: Any]
+                ]
+                row["clientId"] = clientId(ofStream: entry.streamId)
+                return row
             },
         ]
+    }
+
+    /// The client a client's own or access stream is about (the audit trail links it to their
+    /// file); nil for every other stream.
+    static func clientId(ofStream streamId: String) -> String? {
+        for category in [StreamID.clientCategory, StreamID.accessCategory] where streamId.hasPrefix(category + "-") {
+            return String(streamId.dropFirst(category.count + 1))
+        }
+        return nil
     }
 
     @Sendable func replay(_ request: Request, _ context: AppRequestContext) async throws -> Response {

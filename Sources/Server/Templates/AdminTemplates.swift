@@ -21,7 +21,7 @@ enum AdminTemplates {
         <p>{{count}} entries on this page, oldest first.</p>
         {{#hasEntries}}
         <table><thead><tr><th scope="col">Position</th><th scope="col">Recorded</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Record</th></tr></thead>
-        <tbody>{{#entries}}<tr><td><a href="/events/{{position}}">{{position}}</a></td><td>{{recordedAt}}</td><td>{{actor}}{{#actorIdDiffers}}<br><span class="muted">{{actorId}}</span>{{/actorIdDiffers}}</td><td>{{#viewed}}<strong>{{eventType}}</strong>{{/viewed}}{{^viewed}}{{eventType}}{{/viewed}}</td><td>{{streamId}}</td></tr>{{/entries}}</tbody></table>
+        <tbody>{{#entries}}<tr><td><a href="/events/{{position}}">{{position}}</a></td><td>{{recordedAt}}</td><td>{{actor}}{{#actorIdDiffers}}<br><span class="muted">{{actorId}}</span>{{/actorIdDiffers}}</td><td>{{#viewed}}<strong>{{eventType}}</strong>{{/viewed}}{{^viewed}}{{eventType}}{{/viewed}}</td><td>{{#clientId}}<a href="/clients/{{clientId}}">{{streamId}}</a>{{/clientId}}{{^clientId}}{{streamId}}{{/clientId}}</td></tr>{{/entries}}</tbody></table>
         {{/hasEntries}}
         """
 
