@@ -2,6 +2,7 @@ import Casework
 import Events
 import EventStore
 import Foundation
+import Projections
 import HTTPTypes
 import HummingbirdTesting
 import Server
@@ -48,6 +49,11 @@ import Testing
             let file = try await app.send(.get, "/clients/\(clientId)", as: supervisor)
             #expect(file.text.contains("<br>for housing, to Maison d"), "the partner is named, not given by id")
             #expect(!file.text.contains("to \(partnerId)"))
+            #expect(try await app.send(.post, "/clients/\(clientId)/case", form: Self.form(supervisor, ""), as: supervisor, csrf: false).status == .seeOther)
+            try await app.services.projections.waitUntilApplied(app.store.headPosition)
+            let caseload = try await app.send(.get, "/", as: supervisor)
+            #expect(caseload.text.contains("Maison d"), "the referral waiting on the caseload names the agency")
+            #expect(!caseload.text.contains("\(partnerId):"))
             let forged = try await app.send(.post, "/partners", form: "_csrf=forged&name=X&funding=hybrid", as: supervisor, csrf: false)
             #expect(forged.status == .forbidden)
             let unknown = try await app.send(.get, "/partners/nobody", as: supervisor)

@@ -82,7 +82,7 @@ struct AdminPages {
             values["shownAsOf"] = replay.asOf.description
             switch try replay.answer(models, query: reader, timeZone: services.configuration.timeZone) {
             case let report as FunderReport: values["funder"] = ReportPages.values(report, query: "contract=\(report.contractId)")
-            case let caseload as Caseload: values["caseload"] = WorkPages.values(caseload)
+            case let caseload as Caseload: values["caseload"] = try WorkPages.values(caseload, partners: PartnerNames(LogDirectory(log: services.store)))
             case let register as MembershipRegister: values["membership"] = SocietyPages.values(register)
             case let gaps as PartnershipGaps: values["gaps"] = SocietyPages.values(GapsView(gaps))
             case let page as AuditPage: values["audit"] = try Self.values(page, timeZone: services.configuration.timeZone, names: ActorNames(services.accountCache))

@@ -1,3 +1,4 @@
+import Casework
 import Events
 import Foundation
 import Hummingbird
@@ -19,21 +20,22 @@ struct WorkPages {
         let names = caseload.cases.reduce(into: [String: String]()) { names, entry in
             if let personal = (try? reads.client(ClientID(entry.clientId)))?.personal { names[entry.clientId] = "\(personal.givenNames) \(personal.familyName)" }
         }
-        var values = Self.values(caseload, names: names)
+        var values = try Self.values(caseload, names: names, partners: PartnerNames(LogDirectory(log: services.store)))
         if (page + 1) * 50 < caseload.openCases { values["next"] = page + 1 }
         if page > 0 { values["previous"] = page - 1 }
         return services.pages.render("caseload", title: "My caseload", values: values, context: context)
     }
 
-    /// The caseload as template values (also used by replay).
-    static func values(_ caseload: Caseload, names: [String: String] = [:]) -> [String: Any] {
-        [
+    /// The caseload as template values (also used by replay): clients by `names`, and a referral
+    /// to a partner agency by the agency's name (one to a program of the agency's own is named already).
+    static func values(_ caseload: Caseload, names: [String: String] = [:], partners: PartnerNames) throws -> [String: Any] {
+        try [
             "openCases": caseload.openCases, "today": caseload.today.description, "hasCases": !caseload.cases.isEmpty,
             "cases": caseload.cases.map { entry -> [String: Any] in
-                [
+                try [
                     "clientId": entry.clientId, "name": names[entry.clientId] ?? entry.clientId, "openedOn": entry.openedOn?.description ?? "—", "lastContactOn": entry.lastContactOn?.description ?? "none yet",
                     "overdue": entry.overdueFollowUps.map { ["dueOn": $0.dueOn.description, "days": $0.daysOverdue] },
-                    "referrals": entry.pendingReferrals.map { ["to": $0.to, "stage": $0.stage.rawValue, "ageDays": $0.ageDays] },
+                    "referrals": entry.pendingReferrals.map { ["to": try partners.name($0.to), "stage": $0.stage.rawValue, "ageDays": $0.ageDays] },
                 ]
             },
         ]
