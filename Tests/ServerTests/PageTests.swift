@@ -65,8 +65,18 @@ import Testing
             #expect(opened.status == .seeOther)
             let caseload = try await app.send(.get, "/", headers: [.cookie: cookie])
             #expect(caseload.text.contains(#"href="/clients/\#(clientId)""#))
+            let due = today.adding(days: 7)
+            let followUp = "_csrf=\(csrf)&dueOn=\(due)&purpose=Call+about+housing"
+            #expect(try await app.send(.post, "/clients/\(clientId)/follow-ups", form: followUp, headers: [.cookie: cookie]).status == .seeOther)
             let file = try await app.send(.get, location, headers: [.cookie: cookie])
             #expect(file.text.contains("Case: open"))
+            // Who the client is, before what was done.
+            #expect(file.text.contains("<dt>Date of birth</dt><dd>1988-03-14 ("))
+            #expect(file.text.contains("<dt>Immigration category</dt><dd>permanent resident</dd>"))
+            #expect(file.text.contains("<dt>Case worker</dt><dd>The worker</dd>"))
+            #expect(file.text.contains("<dt>Shares with the funder</dt><dd>no (recorded"))
+            #expect(file.text.contains("<li>due \(due): Call about housing</li>"))
+            #expect(!file.text.contains("<dt>UCI</dt>"), "none was given")
             #expect(file.status == .ok)
             #expect(file.text.contains("Service delivered"))
             #expect(file.text.contains("<br>information and orientation, 30 min, phone, in ar, completed"))

@@ -112,6 +112,8 @@ struct ClientPages {
             "clientId": clientId.rawValue, "anonymous": client.anonymous, "registeredOn": client.registeredOn.description,
             "caseStatus": Plain.words(client.caseStatus), "version": file.streamVersion, "canOpenCase": client.caseStatus != "open",
             "entries": try timeline(file, context: context, names: names),
+            "details": try ClientDetails.rows(client, today: services.today, names: names),
+            "followUps": ClientDetails.followUps(client, today: services.today), "hasFollowUps": !client.openFollowUps.isEmpty,
             "openedTimes": file.views.count == 1 ? "once" : "\(file.views.count) times", "views": try recentViews(file.views, names: names),
             "readsTheAuditTrail": context.account?.roles.contains(.administrator) == true,
             "today": CalendarDate.day(of: Date(), in: services.configuration.timeZone).description,

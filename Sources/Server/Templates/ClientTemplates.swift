@@ -46,6 +46,10 @@ enum ClientTemplates {
         {{#answersPrivacyRequests}}<p><a href="/admin/privacy/clients/{{clientId}}">Privacy requests: access, legal holds, erasure</a></p>{{/answersPrivacyRequests}}
         {{#canOpenCase}}<form method="post" action="/clients/{{clientId}}/case"><input type="hidden" name="_csrf" value="{{csrf}}">
         <button type="submit">Open the case and add it to my caseload</button></form>{{/canOpenCase}}
+        <h2 id="about">About</h2>
+        <dl class="details">{{#details}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/details}}</dl>
+        {{#hasFollowUps}}<h2 id="due">Follow-ups open</h2>
+        <ul>{{#followUps}}<li>{{#overdue}}<strong>Overdue:</strong> {{/overdue}}due {{dueOn}}: {{purpose}}</li>{{/followUps}}</ul>{{/hasFollowUps}}
         <h2>Timeline</h2>
         <ol class="timeline">{{#entries}}<li><strong>{{eventType}}</strong>, {{occurredAt}}, by {{actor}}{{#summary}}<br>{{summary}}{{/summary}}{{#notes}}<br><em>{{note}}</em>{{/notes}}{{#correctable}} <a href="/clients/{{clientId}}/corrections/{{eventId}}" aria-label="Correct or void: {{eventType}}, {{occurredAt}}">Correct or void</a>{{/correctable}}</li>{{/entries}}</ol>
         <h2 id="views">Who opened this file</h2>

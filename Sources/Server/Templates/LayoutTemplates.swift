@@ -23,6 +23,9 @@ enum LayoutTemplates {
         th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
         td.number,th.number{text-align:right;font-variant-numeric:tabular-nums}
         table.figures{display:table}
+        dl.details{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}
+        dl.details dt{font-weight:600}
+        dl.details dd{margin:0}
         caption{text-align:left;font-weight:600;font-size:1.15rem;padding:.25rem 0}
         .error{color:#b00020;font-weight:600;margin:.25rem 0}
         .receipt{font-size:1.5rem;font-family:ui-monospace,monospace;border:2px solid #0a6;padding:.5rem 1rem;display:inline-block}
