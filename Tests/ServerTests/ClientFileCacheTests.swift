@@ -57,6 +57,21 @@ import Testing
         }
     }
 
+    @Test func viewsThatAnOlderLogKeptInTheClientsStreamAreNotListedAsEntries() async throws {
+        try await Harness.run { app in
+            let worker = try await app.signIn(.worker)
+            let clientId = try await ClientAPITests.register(app, worker)
+            let payload = Array(#"{"clientId":"\#(clientId)","purpose":"casework"}"#.utf8)
+            _ = try await app.store.append(
+                [ProposedEvent(eventType: ClientFileViewed.eventType, actor: "u-worker", payload: payload)], to: "client-\(clientId)")
+            let file = try await app.send(.get, "/api/clients/\(clientId)/file", as: worker)
+            #expect(try Self.entries(file).map { $0["eventType"] as? String } == ["ClientRegistered"])
+            let page = try await app.send(.get, "/clients/\(clientId)", as: worker)
+            #expect(page.status == .ok)
+            #expect(!page.text.contains("<strong>Client file viewed</strong>"))
+        }
+    }
+
     @Test func aFileNobodyViewedYetCountsNone() async throws {
         try await Harness.run { app in
             let worker = try await app.signIn(.worker)

@@ -85,7 +85,8 @@ struct ClientFileRenderer {
         guard let last = records.last else { return kept.map(Rendered.entries) ?? .missing }
         var result = kept ?? ClientFileCache.Stream(version: 0, entries: [], bytes: 0)
         result.entries.reserveCapacity(result.entries.count + records.count)
-        for record in records {
+        // Logs written before views had a stream of their own hold them in the client's stream.
+        for record in records where record.eventType != ClientFileViewed.eventType {
             let json = try FileEntryJSON.render(record, registry: registry)
             result.entries.append(ClientFileCache.Entry(position: record.position, json: json))
             result.bytes += json.count

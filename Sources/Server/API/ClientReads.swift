@@ -77,7 +77,9 @@ struct ClientReads {
     func file(_ clientId: ClientID, referrals: [String]) throws -> ClientFile {
         let own = try store.readStream(StreamID.client(clientId))
         guard let version = own.last?.streamVersion else { throw Self.notFound(clientId) }
-        let records = (own + (try referrals.flatMap { try store.readStream($0) })).sorted { $0.position < $1.position }
+        let records = (own + (try referrals.flatMap { try store.readStream($0) }))
+            .filter { $0.eventType != ClientFileViewed.eventType }  // views in the client's stream, from older logs
+            .sorted { $0.position < $1.position }
         let views = try store.readStream(StreamID.access(clientId), direction: .backwards, limit: ClientFileRenderer.recentViewsMax)
         return ClientFile(
             clientId: clientId, streamVersion: version, entries: try records.map(entry),
