@@ -103,6 +103,27 @@ import Testing
         }
     }
 
+    @Test func aViewThatGivesNoPurposeRecordsTheUsualOneOfTheViewersRoles() async throws {
+        try await Harness.run { app in
+            let worker = try await app.signIn(.worker)
+            let clientId = try await Self.register(app, worker)
+            let purpose = { (record: RecordedEvent?) in
+                record.flatMap { try? JSONSerialization.jsonObject(with: Data($0.payload)) as? [String: Any] }?["purpose"] as? String
+            }
+            for (role, expected) in [(Role.worker, "casework"), (.supervisor, "supervision"), (.accountant, "reporting"), (.administrator, "audit")] {
+                let session = try await app.signIn(role)
+                #expect(try await app.send(.get, "/clients/\(clientId)", as: session).status == .ok)
+                #expect(purpose(try app.fileViews(clientId).last) == expected, "the page, as \(role)")
+                #expect(try await app.send(.get, "/api/clients/\(clientId)/file", as: session).status == .ok)
+                #expect(purpose(try app.fileViews(clientId).last) == expected, "the API, as \(role)")
+            }
+            // A purpose given is the one recorded, whoever gives it.
+            #expect(try await app.send(.get, "/clients/\(clientId)?purpose=privacyRequest", as: worker).status == .ok)
+            #expect(purpose(try app.fileViews(clientId).last) == "privacyRequest")
+            #expect(try await app.send(.get, "/clients/\(clientId)?purpose=gossip", as: worker).status == .badRequest)
+        }
+    }
+
     @Test func viewingAFileAppendsAFileViewedEvent() async throws {
         try await Harness.run { app in
             let worker = try await app.signIn(.worker)

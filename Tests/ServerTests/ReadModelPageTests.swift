@@ -42,6 +42,7 @@ import Testing
             let explain = try await app.send(.get, "/reports/explain?\(query)&cell=services", headers: [.cookie: cookie])
             #expect(explain.status == .ok)
             #expect(explain.text.contains("Service delivered"))
+            #expect(explain.text.contains(#"<a href="/clients/"#), "each event behind the figure links to the client's file")
             let position = try #require(explain.text.range(of: #"<a href="/events/"#).map { explain.text[$0.upperBound...].prefix { $0 != "\"" } })
             let event = try await app.send(.get, "/events/\(position)", headers: [.cookie: cookie])
             #expect(event.text.contains("informationAndOrientation"))

@@ -66,7 +66,7 @@ struct ClientAPI {
     /// and a view that cannot be recorded is not shown.
     func view(_ request: Request, _ context: AppRequestContext, file: Bool) async throws -> Response {
         let clientId = try context.clientId()
-        let purpose = try request.accessPurpose()
+        let purpose = try request.accessPurpose(for: context.actor.roles)
         // Recording the view checks that the client is registered (404 naming clientId otherwise).
         let command = RecordFileView(actor: context.actor, clientId: clientId, purpose: purpose)
         _ = try await services.commands(idempotencyKey: nil, expectedVersion: nil).run(command, correlationId: context.requestId)
@@ -127,14 +127,28 @@ extension AppRequestContext: CommandSource {
 }
 
 extension Request {
-    /// The `purpose` query parameter of a file view (default casework).
-    func accessPurpose() throws -> AccessPurpose {
-        guard let text = uri.queryParameters["purpose"].map(String.init) else { return .casework }
+    /// The `purpose` query parameter of a file view; without one, the usual purpose of the
+    /// viewer's `roles` (``AccessPurpose/usual(for:)``).
+    func accessPurpose(for roles: Set<Role>) throws -> AccessPurpose {
+        guard let text = uri.queryParameters["purpose"].map(String.init) else { return .usual(for: roles) }
         guard let purpose = AccessPurpose(rawValue: text) else {
             throw ProblemDetails(
                 .badRequest, detail: "purpose must be one of \(AccessPurpose.codes.joined(separator: ", ")).",
                 errors: [FieldProblem(field: "purpose", problem: "is not one of \(AccessPurpose.codes.joined(separator: ", ")) (got '\(text)')")])
         }
         return purpose
+    }
+}
+
+extension AccessPurpose {
+    /// Why someone in `roles` opens a file when they do not say: a worker for casework, a
+    /// supervisor to supervise, an accountant for reporting, an administrator to audit (the
+    /// first that applies, so a worker who also supervises is doing casework).
+    static func usual(for roles: Set<Role>) -> AccessPurpose {
+        if roles.contains(.worker) { return .casework }
+        if roles.contains(.supervisor) { return .supervision }
+        if roles.contains(.accountant) { return .reporting }
+        if roles.contains(.administrator) { return .audit }
+        return .casework
     }
 }

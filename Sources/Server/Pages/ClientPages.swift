@@ -89,16 +89,20 @@ struct ClientPages {
     }
 
     @Sendable func file(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try await renderFile(context, clientId: try context.clientId(), problems: [], status: .ok)
+        try await renderFile(context, clientId: try context.clientId(), purpose: try request.accessPurpose(for: context.actor.roles), problems: [], status: .ok)
     }
 
     /// Records the view, then renders the file: every showing of a file is audited.
-    func renderFile(_ context: AppRequestContext, clientId: ClientID, problems: [FieldProblem], status: HTTPResponse.Status)
+    /// The view is recorded with `purpose`; a page shown again after a form post records the
+    /// usual purpose of the user's roles.
+    func renderFile(
+        _ context: AppRequestContext, clientId: ClientID, purpose: AccessPurpose? = nil, problems: [FieldProblem], status: HTTPResponse.Status
+    )
         async throws -> Response
     {
         let reads = ClientReads(store: services.store, registry: services.registry)
         // Recording the view checks that the client is registered (404 naming clientId otherwise).
-        let view = RecordFileView(actor: context.actor, clientId: clientId, purpose: .casework)
+        let view = RecordFileView(actor: context.actor, clientId: clientId, purpose: purpose ?? .usual(for: context.actor.roles))
         _ = try await services.commands(idempotencyKey: nil, expectedVersion: nil).run(view, correlationId: context.requestId)
         let client = try reads.client(clientId)
         let file = try reads.file(clientId, referrals: try await services.referralStreams(of: clientId, context: context))

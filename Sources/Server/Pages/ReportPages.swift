@@ -103,7 +103,14 @@ struct ReportPages {
         let values: [String: Any] = [
             "label": ReportLabels.label(cell), "value": report.value(cell), "contractId": report.contractId,
             "start": report.period.start.description, "end": report.period.end.description, "back": back,
-            "events": try events.map { ["position": $0.position, "eventType": Plain.event($0.eventType), "streamId": $0.streamId, "occurredAt": Plain.time($0.occurredAt, services.configuration.timeZone), "actor": try names.name($0.actor)] },
+            "events": try events.map { event in
+                var row: [String: Any] = [
+                    "position": event.position, "eventType": Plain.event(event.eventType), "streamId": event.streamId,
+                    "occurredAt": Plain.time(event.occurredAt, services.configuration.timeZone), "actor": try names.name(event.actor),
+                ]
+                row["clientId"] = AdminPages.clientId(ofStream: event.streamId)
+                return row
+            },
         ]
         return services.pages.render("explain", title: "Behind the figure", values: values, context: context)
     }

@@ -53,7 +53,7 @@ enum ReportTemplates {
     static let explain = """
         <p><strong>{{label}}</strong> = {{value}} for {{contractId}}, {{start}} to {{end}}. These are the events it counts:</p>
         <table><thead><tr><th scope="col">Position</th><th scope="col">What</th><th scope="col">Record</th><th scope="col">When</th><th scope="col">By</th></tr></thead>
-        <tbody>{{#events}}<tr><td><a href="/events/{{position}}">{{position}}</a></td><td>{{eventType}}</td><td>{{streamId}}</td><td>{{occurredAt}}</td><td>{{actor}}</td></tr>{{/events}}</tbody></table>
+        <tbody>{{#events}}<tr><td><a href="/events/{{position}}">{{position}}</a></td><td>{{eventType}}</td><td>{{#clientId}}<a href="/clients/{{clientId}}">{{streamId}}</a>{{/clientId}}{{^clientId}}{{streamId}}{{/clientId}}</td><td>{{occurredAt}}</td><td>{{actor}}</td></tr>{{/events}}</tbody></table>
         <p><a href="/reports?{{back}}">Back to the report</a></p>
         """
 
