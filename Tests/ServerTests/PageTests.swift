@@ -90,6 +90,8 @@ import Testing
             #expect(!file.text.contains("Client file viewed"))
             #expect(file.text.components(separatedBy: "by The worker, for casework</li>").count == 3)
             #expect(!file.text.contains("every opening in the audit trail"), "the audit trail is the administrators'")
+            let found = try await app.send(.get, "/clients?name=amira", headers: [.cookie: cookie])
+            #expect(found.text.contains("Amira Haddad</a> — born 1988-03-14; case open with The worker"), "enough to tell namesakes apart")
         }
     }
 

@@ -79,10 +79,16 @@ struct ClientPages {
         let found = try ClientReads(store: services.store, registry: services.registry).search(name: given["name"], uci: given["uci"], dateOfBirth: birth)
         values["searched"] = true
         values["count"] = found.count
-        values["results"] = found.map { client -> [String: Any] in
+        let names = ActorNames(services.accountCache)
+        // Enough to tell two people of one name apart: birth, UCI, and whose caseload they are on.
+        values["results"] = try found.map { client -> [String: Any] in
             let name = client.personal.map { "\($0.givenNames) \($0.familyName)" } ?? "Anonymous client \(client.clientId)"
-            var row: [String: Any] = ["clientId": client.clientId.rawValue, "name": name, "dateOfBirth": client.personal?.dateOfBirth.description ?? "—"]
-            if let uci = client.personal?.uci { row["uci"] = uci }
+            var row: [String: Any] = [
+                "clientId": client.clientId.rawValue, "name": name, "dateOfBirth": client.personal?.dateOfBirth.description ?? "—",
+                "caseStatus": Plain.words(client.caseStatus),
+            ]
+            row["uci"] = client.personal?.uci
+            row["caseWorker"] = try client.caseWorker.map { try names.name($0.rawValue) }
             return row
         }
         return services.pages.render("clients", title: "Find a client", values: values, context: context)

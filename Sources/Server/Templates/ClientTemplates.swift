@@ -9,7 +9,7 @@ enum ClientTemplates {
         </form>
         {{#searched}}
         <h2>{{count}} found</h2>
-        <ul>{{#results}}<li><a href="/clients/{{clientId}}">{{name}}</a> — born {{dateOfBirth}}{{#uci}}, UCI {{uci}}{{/uci}}</li>{{/results}}</ul>
+        <ul>{{#results}}<li><a href="/clients/{{clientId}}">{{name}}</a> — born {{dateOfBirth}}{{#uci}}, UCI {{uci}}{{/uci}}; case {{caseStatus}}{{#caseWorker}} with {{caseWorker}}{{/caseWorker}}</li>{{/results}}</ul>
         {{/searched}}
         """
 
