@@ -46,6 +46,7 @@ import Testing
             let position = try #require(explain.text.range(of: #"<a href="/events/"#).map { explain.text[$0.upperBound...].prefix { $0 != "\"" } })
             let event = try await app.send(.get, "/events/\(position)", headers: [.cookie: cookie])
             #expect(event.text.contains("informationAndOrientation"))
+            #expect(event.text.contains("<br>information and orientation, 45 min, in person"), "the event in words above its payload")
             let bad = try await app.send(.get, "/reports?contract=ircc-test&month=June", headers: [.cookie: cookie])
             #expect(bad.status == .badRequest)
             #expect(bad.text.contains(#"<p class="error" id="month-error">"#))

@@ -14,6 +14,12 @@ struct EntrySummary {
     /// Each follow-up's purpose.
     private var followUps: [String: String] = [:]
 
+    /// Summaries for events seen one at a time (a referral's later steps say only what they say).
+    init(names: ActorNames, partners: PartnerNames) {
+        self.names = names
+        self.partners = partners
+    }
+
     /// Summaries for the entries of `file`, whose `payloads` are as corrected.
     init(file: ClientFile, payloads: (FileEntry) -> [String: JSONValue], names: ActorNames, partners: PartnerNames) throws {
         self.names = names

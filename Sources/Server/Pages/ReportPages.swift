@@ -120,11 +120,15 @@ struct ReportPages {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let payload = String(decoding: try encoder.encode(entry.payload), as: UTF8.self)
-        let values: [String: Any] = [
+        let names = ActorNames(services.accountCache)
+        var values: [String: Any] = [
             "position": entry.position, "eventType": Plain.event(entry.eventType), "code": entry.eventType, "streamId": entry.streamId, "streamVersion": entry.streamVersion,
-            "occurredAt": Plain.time(entry.occurredAt, services.configuration.timeZone), "recordedAt": Plain.time(entry.recordedAt, services.configuration.timeZone), "actor": try ActorNames(services.accountCache).name(entry.actor), "actorId": entry.actor,
+            "occurredAt": Plain.time(entry.occurredAt, services.configuration.timeZone), "recordedAt": Plain.time(entry.recordedAt, services.configuration.timeZone), "actor": try names.name(entry.actor), "actorId": entry.actor,
             "correlationId": entry.correlationId?.uuidString.lowercased() ?? "—", "eventId": entry.eventId.uuidString.lowercased(), "payload": payload,
         ]
+        if case .object(let fields) = entry.payload {
+            values["summary"] = try EntrySummary(names: names, partners: PartnerNames(LogDirectory(log: services.store))).text(entry.eventType, payload: fields)
+        }
         return services.pages.render("event", title: "\(Plain.event(entry.eventType)), position \(entry.position)", values: values, context: context)
     }
 }

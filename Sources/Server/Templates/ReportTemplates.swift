@@ -59,7 +59,7 @@ enum ReportTemplates {
 
     static let event = """
         <dl>
-        <dt>What</dt><dd>{{eventType}} <span class="muted">({{code}})</span></dd>
+        <dt>What</dt><dd>{{eventType}} <span class="muted">({{code}})</span>{{#summary}}<br>{{summary}}{{/summary}}</dd>
         <dt>Record</dt><dd>{{streamId}}, version {{streamVersion}}</dd>
         <dt>Happened</dt><dd>{{occurredAt}}</dd>
         <dt>Recorded</dt><dd>{{recordedAt}}</dd>
