@@ -100,6 +100,11 @@ import Testing
             #expect(!page.text.contains("Void this entry"))
             #expect(!page.text.contains(#"name="field-clientId""#))
             #expect(page.text.contains(#"<select id="field-interpreterUsed" name="field-interpreterUsed">"#))
+            // A code is chosen from its list, in words; a date with a date picker.
+            #expect(page.text.contains(#"<select id="field-mode" name="field-mode">"#))
+            #expect(page.text.contains(#"<option value="inPerson" selected>in person</option>"#))
+            #expect(page.text.contains(#"<option value="phone">phone</option>"#))
+            #expect(page.text.contains(#"<input type="date" id="field-deliveredOn" name="field-deliveredOn" value="2026-11-02">"#))
             let views = try app.fileViews(clientId).count
             #expect(views == 2)
             let path = "/clients/\(clientId)/corrections/\(eventId)"

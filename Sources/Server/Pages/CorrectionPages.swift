@@ -13,6 +13,12 @@ struct CorrectionPages {
     /// Who may correct, and who may void, a client's or a referral's facts.
     static let correctors = RolePolicy.correctionRoles(category: StreamID.clientCategory, voiding: false)
     static let voiders = RolePolicy.correctionRoles(category: StreamID.clientCategory, voiding: true)
+    /// Fields whose value is one of a fixed list of codes: chosen from the list, in words, so a
+    /// correction cannot mistype one.
+    static let codedFields: [String: [String]] = [
+        "component": ServiceComponent.codes, "mode": ContactMode.codes, "outcome": ServiceOutcome.codes, "needDomain": NeedDomain.codes,
+    ]
+
     /// Entries never offered for correction: corrections themselves and the access log.
     static let uncorrectable: Set<String> = [EventCorrected.eventType, EventVoided.eventType, ClientFileViewed.eventType]
 
@@ -66,7 +72,17 @@ struct CorrectionPages {
                 return row
             }
             let given = form["field-\(name)"] ?? text
-            if case .bool = value { row["isBool"] = true; row["yes"] = given == "true" } else { row["editable"] = true; row["value"] = given }
+            if case .bool = value {
+                row["isBool"] = true
+                row["yes"] = given == "true"
+            } else if let codes = Self.codedFields[name] {
+                row["isChoice"] = true
+                row["choices"] = codes.map { ["code": $0, "label": Plain.words($0), "selected": $0 == given] }
+            } else {
+                row["editable"] = true
+                row["value"] = given
+                row["inputType"] = name.hasSuffix("On") ? "date" : "text"
+            }
             return row
         }
         let values: [String: Any] = [

@@ -10,7 +10,8 @@ enum CorrectionTemplates {
         <form method="post" action="/clients/{{clientId}}/corrections/{{eventId}}/correct">
         <input type="hidden" name="_csrf" value="{{csrf}}">
         {{#fields}}
-        {{#editable}}<label for="{{id}}">{{label}}</label><input type="text" id="{{id}}" name="{{id}}" value="{{value}}">{{/editable}}
+        {{#editable}}<label for="{{id}}">{{label}}</label><input type="{{inputType}}" id="{{id}}" name="{{id}}" value="{{value}}">{{/editable}}
+        {{#isChoice}}<label for="{{id}}">{{label}}</label><select id="{{id}}" name="{{id}}">{{#choices}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/choices}}</select>{{/isChoice}}
         {{#isBool}}<label for="{{id}}">{{label}}</label><select id="{{id}}" name="{{id}}"><option value="true"{{#yes}} selected{{/yes}}>yes</option><option value="false"{{^yes}} selected{{/yes}}>no</option></select>{{/isBool}}
         {{#shown}}<p>{{label}}: {{shown}} <small>(not changed here)</small></p>{{/shown}}
         {{/fields}}
