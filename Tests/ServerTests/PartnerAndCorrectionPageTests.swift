@@ -99,6 +99,7 @@ import Testing
             #expect(page.text.contains(#"<label for="field-minutes">Minutes</label>"#))
             #expect(!page.text.contains("Void this entry"))
             #expect(!page.text.contains(#"name="field-clientId""#))
+            #expect(page.text.contains("<p>Client id: \(clientId) <small>(not changed here)</small></p>"), "an id as it reads, not quoted")
             #expect(page.text.contains(#"<select id="field-interpreterUsed" name="field-interpreterUsed">"#))
             // A code is chosen from its list, in words; a date with a date picker.
             #expect(page.text.contains(#"<select id="field-mode" name="field-mode">"#))

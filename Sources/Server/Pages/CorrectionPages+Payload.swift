@@ -49,6 +49,7 @@ extension CorrectionPages {
     static func describe(_ value: JSONValue) -> String {
         switch value {
         case .null: return "—"
+        case .string(let text): return text
         case .array(let items) where items.allSatisfy({ scalarText($0) != nil }): return items.compactMap(scalarText).joined(separator: ", ")
         default:
             let encoder = JSONEncoder()
