@@ -3,6 +3,7 @@ import EventStore
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import Projections
 @testable import Server
 import Testing
 
@@ -19,6 +20,25 @@ import Testing
             #expect(home.text.contains("<h1>My caseload</h1>"))
             #expect(home.text.contains(#"href="/clients/\#(clientId)">Amira Haddad</a>"#))
             #expect(home.text.contains(#"<a href="/clients/new">New intake</a>"#))
+            #expect(!home.text.contains("The team"), "a worker sees their own caseload only")
+        }
+    }
+
+    @Test func aSupervisorSeesTheTeamAndOpensAWorkersCaseload() async throws {
+        try await Harness.run { app in
+            let clientId = try await ReadModelAPITests.servedClient(app)
+            try await app.services.projections.waitUntilApplied(app.store.headPosition)
+            let supervisor = try await app.signIn(.supervisor)
+            let home = try await app.send(.get, "/", as: supervisor)
+            #expect(home.text.contains("<h1>My caseload</h1>"))
+            #expect(home.text.contains(#"<li><a href="/caseload?worker=u-worker">The worker</a>: 1 open cases</li>"#), "\(home.text)")
+            let theirs = try await app.send(.get, "/caseload?worker=u-worker", as: supervisor)
+            #expect(theirs.status == .ok)
+            #expect(theirs.text.contains("<h1>Caseload of The worker</h1>"))
+            #expect(theirs.text.contains(#"href="/clients/\#(clientId)">Amira Haddad</a>"#))
+            #expect(theirs.text.contains("<li><strong>The worker</strong>: 1 open cases</li>"), "the one shown is marked")
+            let worker = try await app.signIn(.worker)
+            #expect(try await app.send(.get, "/caseload?worker=u-supervisor", as: worker).status == .forbidden)
         }
     }
 

@@ -23,7 +23,27 @@ struct WorkPages {
         var values = try Self.values(caseload, names: names, partners: PartnerNames(LogDirectory(log: services.store)))
         if (page + 1) * 50 < caseload.openCases { values["next"] = page + 1 }
         if page > 0 { values["previous"] = page - 1 }
-        return services.pages.render("caseload", title: "My caseload", values: values, context: context)
+        let worker = QueryReader(request).text("worker") ?? context.actor.userId.rawValue
+        let isOwn = worker == context.actor.userId.rawValue
+        values["workerQuery"] = isOwn ? "" : "worker=\(worker.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? worker)&"
+        if context.actor.roles.contains(.supervisor) {
+            let team = try await team(context, showing: worker)
+            values["team"] = team
+            values["hasTeam"] = !team.isEmpty
+        }
+        let title = isOwn ? "My caseload" : "Caseload of \(try ActorNames(services.accountCache).name(worker))"
+        return services.pages.render("caseload", title: title, values: values, context: context)
+    }
+
+    /// For a supervisor: every worker whose account is active, by name, with how many open cases
+    /// they hold, each a link to their caseload (`showing` is the one on the page).
+    func team(_ context: AppRequestContext, showing: String) async throws -> [[String: Any]] {
+        let models = try await services.models(for: context)
+        let workers = try services.accounts.all().filter { $0.roles.contains(.worker) && !$0.isDisabled }.sorted { $0.displayName < $1.displayName }
+        return try workers.map { account in
+            let open = try models.caseload(worker: account.userId.rawValue, today: services.today, page: 0, pageSize: 1).openCases
+            return ["userId": account.userId.rawValue, "name": account.displayName, "openCases": open, "current": account.userId.rawValue == showing]
+        }
     }
 
     /// The caseload as template values (also used by replay): clients by `names`, and a referral

@@ -5,8 +5,10 @@ enum WorkTemplates {
     static let caseload = """
         <p>{{openCases}} open cases on {{today}}. Overdue follow-ups and referrals waiting for an answer come first.</p>
         {{> caseloadTable}}
-        <nav aria-label="Pages">{{#previous}}<a href="/caseload?page={{previous}}">Previous page</a> {{/previous}}{{#next}}<a href="/caseload?page={{next}}">Next page</a>{{/next}}</nav>
+        <nav aria-label="Pages">{{#previous}}<a href="/caseload?{{workerQuery}}page={{previous}}">Previous page</a> {{/previous}}{{#next}}<a href="/caseload?{{workerQuery}}page={{next}}">Next page</a>{{/next}}</nav>
         <p><a href="/clients/new">Register a new client</a> · <a href="/clients">Find a client</a></p>
+        {{#hasTeam}}<h2 id="team">The team</h2>
+        <ul>{{#team}}<li>{{#current}}<strong>{{name}}</strong>{{/current}}{{^current}}<a href="/caseload?worker={{userId}}">{{name}}</a>{{/current}}: {{openCases}} open cases</li>{{/team}}</ul>{{/hasTeam}}
         """
 
     static let caseloadTable = """
