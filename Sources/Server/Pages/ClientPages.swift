@@ -144,9 +144,9 @@ struct ClientPages {
         let mayCorrect = !context.actor.roles.isDisjoint(with: CorrectionPages.correctors)
         let voided = Set(file.entries.filter { $0.eventType == EventVoided.eventType }.compactMap(CorrectionPages.originalEventId))
         let listed = Set(file.entries.map(\.eventId))
+        let current = CorrectionPages.currentPayloads(in: file)
         let summaries = try EntrySummary(
-            file: file, payloads: { CorrectionPages.currentPayload(of: $0, in: file) }, names: names,
-            partners: PartnerNames(LogDirectory(log: services.store)))
+            file: file, payloads: { current[$0.eventId] ?? [:] }, names: names, partners: PartnerNames(LogDirectory(log: services.store)))
         let shownBeside = { (entry: FileEntry) in
             CorrectionPages.uncorrectable.contains(entry.eventType) && CorrectionPages.originalEventId(of: entry).map(listed.contains) == true
         }
@@ -158,7 +158,7 @@ struct ClientPages {
                 "notes": try CorrectionPages.notes(for: entry.eventId, in: file, timeZone: timeZone, names: names),
             ]
             // Absent, not empty: a template section shows for an empty string.
-            shown["summary"] = try summaries.text(entry.eventType, payload: CorrectionPages.currentPayload(of: entry, in: file))
+            shown["summary"] = try summaries.text(entry.eventType, payload: current[entry.eventId] ?? [:])
             return shown
         }
     }

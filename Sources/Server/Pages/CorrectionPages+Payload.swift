@@ -7,14 +7,23 @@ import HTTPTypes
 extension CorrectionPages {
     /// The entry's fields as they stand now: the latest correction's replacement, or the original.
     static func currentPayload(of entry: FileEntry, in file: ClientFile) -> [String: JSONValue] {
-        let latest = file.entries.last { candidate in
-            candidate.eventType == EventCorrected.eventType && originalEventId(of: candidate) == entry.eventId
+        currentPayloads(in: file)[entry.eventId] ?? [:]
+    }
+
+    /// Every entry's fields as they stand now, by event id, in one pass over the file: the
+    /// latest correction's replacement (entries are in log order), or the original when there is
+    /// none or that replacement is not an object.
+    static func currentPayloads(in file: ClientFile) -> [UUID: [String: JSONValue]] {
+        var recorded: [UUID: [String: JSONValue]] = [:]
+        var replaced: [UUID: [String: JSONValue]] = [:]
+        for entry in file.entries {
+            guard case .object(let payload) = entry.payload else { continue }
+            recorded[entry.eventId] = payload
+            if entry.eventType == EventCorrected.eventType, let original = originalEventId(of: entry) {
+                if case .object(let replacement)? = payload["replacement"] { replaced[original] = replacement } else { replaced[original] = nil }
+            }
         }
-        if let latest, case .object(let payload) = latest.payload, case .object(let replacement)? = payload["replacement"] {
-            return replacement
-        }
-        if case .object(let payload) = entry.payload { return payload }
-        return [:]
+        return recorded.merging(replaced) { _, replacement in replacement }
     }
 
     /// The entry a correction or a voiding names.
