@@ -1,6 +1,5 @@
 import EventStore
 import Events
-import Foundation
 import Projections
 
 /// What an administrator's home says at a glance: whether the log was last found intact,
@@ -12,16 +11,11 @@ struct AdminDashboard {
     let services: AppServices
 
     func values(_ context: AppRequestContext) async throws -> [String: Any] {
-        let timeZone = services.configuration.timeZone
         let check = await services.verification.status
         let behind = await services.projections.status().filter { $0.lag > 0 || $0.rebuildingInShadow }
         let register = try await services.models(for: context).membershipRegister(asOf: services.today)
         return [
-            "headPosition": services.store.headPosition,
-            "checkNever": check.state == "never", "checkRunning": check.state == "running", "checkIntact": check.state == "intact",
-            "checkBroken": check.state == "broken", "checkFailed": check.state == "failed",
-            "checkFinishedAt": check.finishedAt.map { Plain.time(Timestamp($0), timeZone) } ?? "",
-            "eventsChecked": check.eventsChecked.map(String.init) ?? "", "firstBadPosition": check.firstBadPosition.map(String.init) ?? "",
+            "check": AdminPages.values(check, timeZone: services.configuration.timeZone, headPosition: services.store.headPosition),
             "modelsCaughtUp": behind.isEmpty,
             "modelsBehind": behind.map { ["name": $0.name, "lag": $0.lag, "rebuilding": $0.rebuildingInShadow] as [String: Any] },
             "membersInGoodStanding": register.members.filter { $0.standing == .goodStanding }.count,

@@ -96,15 +96,19 @@ struct AdminPages {
     }
 
     @Sendable func verification(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let status = await services.verification.status
-        let values: [String: Any] = [
+        let values = Self.values(await services.verification.status, timeZone: services.configuration.timeZone, headPosition: services.store.headPosition)
+        return services.pages.render("verification", title: "Log check", values: values, context: context)
+    }
+
+    /// The log check's last result as template values (also on the administrator's home).
+    static func values(_ status: ChainVerification.Status, timeZone: TimeZone, headPosition: UInt64) -> [String: Any] {
+        [
             "state": status.state, "never": status.state == "never", "running": status.state == "running", "intact": status.state == "intact",
             "broken": status.state == "broken", "failed": status.state == "failed",
-            "startedAt": status.startedAt.map { Plain.time(Timestamp($0), services.configuration.timeZone) } ?? "",
-            "finishedAt": status.finishedAt.map { Plain.time(Timestamp($0), services.configuration.timeZone) } ?? "",
+            "startedAt": status.startedAt.map { Plain.time(Timestamp($0), timeZone) } ?? "",
+            "finishedAt": status.finishedAt.map { Plain.time(Timestamp($0), timeZone) } ?? "",
             "eventsChecked": status.eventsChecked.map(String.init) ?? "", "firstBadPosition": status.firstBadPosition.map(String.init) ?? "",
-            "problem": status.problem ?? "", "headPosition": services.store.headPosition,
+            "problem": status.problem ?? "", "headPosition": headPosition,
         ]
-        return services.pages.render("verification", title: "Log check", values: values, context: context)
     }
 }

@@ -64,13 +64,13 @@ enum LayoutTemplates {
         {{#dashboard}}
         <h2>At a glance</h2>
         <ul class="glance">
-        <li><strong>The log:</strong> {{headPosition}} events.
-        {{#checkIntact}}Last checked intact: {{eventsChecked}} events, finished {{checkFinishedAt}}.{{/checkIntact}}
-        {{#checkBroken}}<strong class="error">The last check found the chain broken at position {{firstBadPosition}}.</strong>{{/checkBroken}}
-        {{#checkFailed}}<strong class="error">The last check could not finish.</strong>{{/checkFailed}}
-        {{#checkRunning}}A check is running.{{/checkRunning}}
-        {{#checkNever}}Not checked since the server started.{{/checkNever}}
-        <a href="/admin/verification">Log check</a></li>
+        {{#check}}<li><strong>The log:</strong> {{headPosition}} events.
+        {{#intact}}Last checked intact: {{eventsChecked}} events, finished {{finishedAt}}.{{/intact}}
+        {{#broken}}<strong class="error">The last check found the chain broken at position {{firstBadPosition}}.</strong>{{/broken}}
+        {{#failed}}<strong class="error">The last check could not finish.</strong>{{/failed}}
+        {{#running}}A check is running.{{/running}}
+        {{#never}}Not checked since the server started.{{/never}}
+        <a href="/admin/verification">Log check</a></li>{{/check}}
         <li><strong>Read models:</strong> {{#modelsCaughtUp}}all up to date with the log.{{/modelsCaughtUp}}{{^modelsCaughtUp}}behind the log: {{#modelsBehind}}{{name}} by {{lag}} events{{#rebuilding}} (rebuilding){{/rebuilding}}; {{/modelsBehind}}{{/modelsCaughtUp}}</li>
         <li><strong>Members:</strong> {{membersInGoodStanding}} in good standing, {{membersPending}} applications waiting, {{membersLapsing}} lapsing in the next {{lapsingWithinDays}} days. <a href="/membership">The register</a></li>
         </ul>
