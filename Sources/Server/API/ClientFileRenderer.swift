@@ -66,10 +66,11 @@ struct ClientFileRenderer {
         let records = try store.readStream(stream, direction: .backwards, limit: Self.recentViewsMax).reversed()
         guard let last = records.last else { return nil }
         if let kept, kept.version == last.streamVersion { return kept }
-        let keptByPosition = Dictionary((kept?.entries ?? []).map { ($0.position, $0) }, uniquingKeysWith: { first, _ in first })
         var result = ClientFileCache.Stream(version: last.streamVersion, entries: [], bytes: 0)
         for record in records {
-            let entry = try keptByPosition[record.position] ?? ClientFileCache.Entry(position: record.position, json: FileEntryJSON.render(record, registry: registry))
+            let entry =
+                try kept?.entries.first { $0.position == record.position }
+                ?? ClientFileCache.Entry(position: record.position, json: FileEntryJSON.render(record, registry: registry))
             result.entries.append(entry)
             result.bytes += entry.json.count
         }

@@ -23,7 +23,7 @@ struct WorkPages {
         var values = try Self.values(caseload, names: names, partners: PartnerNames(LogDirectory(log: services.store)))
         if (page + 1) * 50 < caseload.openCases { values["next"] = page + 1 }
         if page > 0 { values["previous"] = page - 1 }
-        let worker = QueryReader(request).text("worker") ?? context.actor.userId.rawValue
+        let worker = caseload.workerId
         let isOwn = worker == context.actor.userId.rawValue
         values["workerQuery"] = isOwn ? "" : "worker=\(worker.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? worker)&"
         if context.actor.roles.contains(.supervisor) {
