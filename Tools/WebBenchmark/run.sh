@@ -77,12 +77,28 @@ report="$base/api/reports/funder?contract=ircc-sap-2025&month=2025-06"
 curl -fsS -o /dev/null -H "Cookie: $accountant_cookie" "$report"
 
 echo "harbour web benchmark ($bin): $events seeded events (log head $head), $connections connections, ${seconds}s per run, $(nproc) cores, log level ${HARBOUR_BENCH_LOG_LEVEL:-notice}, load: $(uptime | sed 's/.*load/load/')"
+# One request with curl before a route's run: an answer that is not 2xx stops the benchmark with
+# its status and body (the wrk scripts only count such answers, see report.lua).
+check() {
+    local status
+    status="$(curl -sS -o "$data/check.out" -w '%{http_code}' "$@")"
+    case "$status" in
+        2??) ;;
+        *) echo "bench: $* answered $status: $(head -c 300 "$data/check.out")" >&2; exit 1 ;;
+    esac
+}
 run() {
     local name="$1"
     shift
     echo "== $name"
-    wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@" | grep -E "Requests/sec|^\s+(50|99)%|non-2xx|Socket errors|not 2xx"
+    wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@" | grep -E "Requests/sec|^\s+(50|99)%|non-2xx|Socket errors"
 }
+first_client="${clients%%,*}"
+check "$base/health"
+check -H "Cookie: $worker_cookie" "$base/api/session"
+check -H "Cookie: $worker_cookie" "$base/api/caseload"
+check -H "Cookie: $accountant_cookie" "$report"
+check -H "Cookie: $worker_cookie" "$base/api/clients/$first_client/file"
 run "health (GET /health: no session, no read model; the floor)" -s Tools/WebBenchmark/get.lua "$base/health"
 run "session (GET /api/session: the session and account check alone)" -s Tools/WebBenchmark/get.lua -H "Cookie: $worker_cookie" "$base/api/session"
 run "caseload (GET /api/caseload, worker1)" -s Tools/WebBenchmark/get.lua -H "Cookie: $worker_cookie" "$base/api/caseload"
@@ -91,5 +107,8 @@ export HARBOUR_BENCH_CLIENTS="$clients"
 run "client file (GET /api/clients/:id/file over $(echo "$clients" | tr ',' '\n' | wc -l) clients; each view appends ClientFileViewed)" \
     -s Tools/WebBenchmark/file.lua -H "Cookie: $worker_cookie" "$base"
 export HARBOUR_BENCH_DAY="$(date -u +%Y-%m-%d)"
+check -H "Cookie: $worker_cookie" -H "X-CSRF-Token: $worker_csrf" -H 'Content-Type: application/json' \
+    -d "{\"component\":\"informationAndOrientation\",\"deliveredOn\":\"$HARBOUR_BENCH_DAY\",\"minutes\":30,\"mode\":\"phone\",\"language\":\"en\",\"outcome\":\"completed\"}" \
+    "$base/api/clients/$first_client/services"
 run "log a service (POST /api/clients/:id/services, $(echo "$clients" | tr ',' '\n' | wc -l) clients)" \
     -s Tools/WebBenchmark/service.lua -H "Cookie: $worker_cookie" -H "X-CSRF-Token: $worker_csrf" "$base"
