@@ -84,7 +84,7 @@ check() {
     status="$(curl -sS -o "$data/check.out" -w '%{http_code}' "$@")"
     case "$status" in
         2??) ;;
-        *) echo "bench: $* answered $status: $(head -c 300 "$data/check.out")" >&2; exit 1 ;;
+        *) echo "bench: ${!#} answered $status: $(head -c 300 "$data/check.out")" >&2; exit 1 ;;  # the URL, not the cookie
     esac
 }
 run() {
