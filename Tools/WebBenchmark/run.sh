@@ -74,7 +74,6 @@ clients="$(curl -fsS -H "Cookie: $worker_cookie" "$base/api/clients" |
     python3 -c 'import json,sys; print(",".join(c["clientId"] for c in json.load(sys.stdin)[:2000]))')"
 [ -n "$clients" ] || { echo "bench: the demo history has no clients" >&2; exit 1; }
 report="$base/api/reports/funder?contract=ircc-sap-2025&month=2025-06"
-curl -fsS -o /dev/null -H "Cookie: $accountant_cookie" "$report"
 
 echo "harbour web benchmark ($bin): $events seeded events (log head $head), $connections connections, ${seconds}s per run, $(nproc) cores, log level ${HARBOUR_BENCH_LOG_LEVEL:-notice}, load: $(uptime | sed 's/.*load/load/')"
 # One request with curl before a route's run: an answer that is not 2xx stops the benchmark with
@@ -106,9 +105,8 @@ run "funder report (GET /api/reports/funder, one month)" -s Tools/WebBenchmark/g
 export HARBOUR_BENCH_CLIENTS="$clients"
 run "client file (GET /api/clients/:id/file over $(echo "$clients" | tr ',' '\n' | wc -l) clients; each view appends ClientFileViewed)" \
     -s Tools/WebBenchmark/file.lua -H "Cookie: $worker_cookie" "$base"
-export HARBOUR_BENCH_DAY="$(date -u +%Y-%m-%d)"
+export HARBOUR_BENCH_SERVICE_BODY="{\"component\":\"informationAndOrientation\",\"deliveredOn\":\"$(date -u +%Y-%m-%d)\",\"minutes\":30,\"mode\":\"phone\",\"language\":\"en\",\"outcome\":\"completed\"}"
 check -H "Cookie: $worker_cookie" -H "X-CSRF-Token: $worker_csrf" -H 'Content-Type: application/json' \
-    -d "{\"component\":\"informationAndOrientation\",\"deliveredOn\":\"$HARBOUR_BENCH_DAY\",\"minutes\":30,\"mode\":\"phone\",\"language\":\"en\",\"outcome\":\"completed\"}" \
-    "$base/api/clients/$first_client/services"
+    -d "$HARBOUR_BENCH_SERVICE_BODY" "$base/api/clients/$first_client/services"
 run "log a service (POST /api/clients/:id/services, $(echo "$clients" | tr ',' '\n' | wc -l) clients)" \
     -s Tools/WebBenchmark/service.lua -H "Cookie: $worker_cookie" -H "X-CSRF-Token: $worker_csrf" "$base"

@@ -1,11 +1,10 @@
--- wrk script: each request logs a service for one of the clients listed in CLIENTS (set by
--- run.sh), spreading the writes over many streams as a team of workers would. The requests
--- are formatted once per thread in `init` (see file.lua).
+-- wrk script: each request logs a service (the JSON body in HARBOUR_BENCH_SERVICE_BODY, set by
+-- run.sh, which checks it once with curl) for one of the clients in HARBOUR_BENCH_CLIENTS,
+-- spreading the writes over many streams as a team of workers would. The requests are
+-- formatted once per thread in `init` (see file.lua).
 local clients = {}
 for id in string.gmatch(os.getenv("HARBOUR_BENCH_CLIENTS") or "", "[^,]+") do clients[#clients + 1] = id end
-local body = '{"component":"informationAndOrientation","deliveredOn":"'
-    .. (os.getenv("HARBOUR_BENCH_DAY") or "2025-06-15")
-    .. '","minutes":30,"mode":"phone","language":"en","outcome":"completed"}'
+local body = os.getenv("HARBOUR_BENCH_SERVICE_BODY")
 local requests = {}
 local counter = 0
 
